@@ -1,0 +1,104 @@
+package dev.doppel.cli;
+
+import dev.doppel.error.ExitCodes;
+import dev.doppel.io.AtomicOutput;
+import dev.doppel.io.ReadOptions;
+import dev.doppel.pipeline.Fitting;
+import dev.doppel.profile.ProfileWriter;
+import dev.doppel.schema.ColumnProfile;
+import dev.doppel.error.OutputException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code doppel inspect DATA}: what each column is, and optionally a profile to edit. */
+@Command(
+        name = "inspect",
+        mixinStandardHelpOptions = true,
+        description = "Infer each column's kind (integer, decimal, boolean, categorical, date, datetime, identifier,"
+                + " text, empty) with its missing share and cardinality.",
+        footerHeading = "%nExample:%n",
+        footer = {"  ./doppel inspect ../shared/data/telco_churn.csv --write-profile profiles/telco.yaml"})
+final class InspectCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "DATA", description = "CSV, TSV or Parquet file.")
+    Path data;
+
+    @Option(names = "--write-profile", paramLabel = "FILE", description = "Write an editable YAML profile.")
+    Path profile;
+
+    @Option(names = "--force", description = "Overwrite an existing profile.")
+    boolean force;
+
+    @Mixin
+    ReadOptionsMixin read;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() {
+        Fitting.Inspected inspected = Fitting.inspect(data, read.toOptions(ReadOptions.DEFAULTS), null, null, null);
+        PrintWriter out = spec.commandLine().getOut();
+        if (!common.quiet) {
+            out.print(render(inspected));
+        }
+        if (profile != null) {
+            String job = jobName(data);
+            String text = ProfileWriter.write(job, data.toString(), inspected.table().dialect(), inspected.inferred());
+            try (AtomicOutput file = AtomicOutput.open(profile, force)) {
+                Files.writeString(file.temp(), text);
+                file.commit();
+            } catch (IOException e) {
+                throw new OutputException(profile + ": cannot be written (" + e.getClass().getSimpleName() + ")");
+            }
+            if (!common.quiet) {
+                out.println("profile written: " + profile);
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    static String jobName(Path data) {
+        String name = data.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        String job = stem.replaceAll("[^A-Za-z0-9._-]", "_");
+        return job.isEmpty() ? "job" : job;
+    }
+
+    static String render(Fitting.Inspected inspected) {
+        List<ColumnProfile> columns = inspected.inferred();
+        StringBuilder sb = new StringBuilder();
+        var table = inspected.table();
+        sb.append(String.format(Locale.ROOT, "%s: %,d rows, %d columns, %s-separated%s%n", table.source(), table.rows(),
+                table.columnCount(), table.dialect().delimiterName(),
+                table.dialect().lineSeparator().equals("\r\n") ? ", CRLF" : ""));
+        int width = Math.min(32, Math.max(6, columns.stream().mapToInt(c -> c.spec().name().length()).max().orElse(6)));
+        int formatWidth = Math.min(28, Math.max(6, columns.stream().mapToInt(c -> c.spec().describe().length()).max().orElse(6)));
+        String row = "%-" + width + "s  %-" + formatWidth + "s  %8s  %9s  %s%n";
+        sb.append(String.format(Locale.ROOT, row, "column", "kind", "missing", "distinct", "notes"));
+        for (ColumnProfile c : columns) {
+            String name = c.spec().name();
+            sb.append(String.format(Locale.ROOT, row,
+                    name.length() > width ? name.substring(0, width - 1) + "…" : name,
+                    c.spec().describe(),
+                    String.format(Locale.ROOT, "%.1f%%", 100 * c.missingShare()),
+                    String.format(Locale.ROOT, "%,d", c.distinct()),
+                    String.join("; ", c.notes())));
+        }
+        return sb.toString();
+    }
+}

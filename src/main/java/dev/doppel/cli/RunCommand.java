@@ -1,0 +1,73 @@
+package dev.doppel.cli;
+
+import dev.doppel.error.ExitCodes;
+import dev.doppel.pipeline.RunJob;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code doppel run PROFILE}: the whole job from a profile. */
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        description = "Run a job profile end to end: read, infer, fit, generate, write. Each run writes a new folder"
+                + " output/<job>/<timestamp>/ with the synthetic data, model.json and summary.txt.",
+        footerHeading = "%nExample:%n",
+        footer = {"  ./doppel run profiles/demo.yaml"})
+final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PROFILE.yaml", description = "The job profile.")
+    Path profile;
+
+    @Option(names = {"-n", "--rows"}, paramLabel = "ROWS", description = "Override output.rows.")
+    Long rows;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Override output.seed.")
+    Long seed;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--force", description = "Allow overwriting output.path when the profile names one.")
+    boolean force;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() {
+        if (threads != null && threads < 1) {
+            throw new dev.doppel.error.UsageException("--threads must be at least 1");
+        }
+        if (rows != null && rows < 0) {
+            throw new dev.doppel.error.UsageException("-n must not be negative");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        RunJob.Result result = RunJob.run(profile, new RunJob.Overrides(rows, seed, threads, force), Versions.current(),
+                new ConsoleProgress(err, common.quiet));
+        if (!common.quiet) {
+            PrintWriter out = spec.commandLine().getOut();
+            for (String note : result.model().notes()) {
+                out.println("note: " + note);
+            }
+            out.print(result.sample().summary().render(5));
+            out.printf(Locale.ROOT, "fitted on %,d rows in %.2f s; generated %,d rows in %.2f s (%,.0f rows/s)%n",
+                    result.model().source().rows(), result.fitSeconds(), result.sample().rows(),
+                    result.sample().seconds(), result.sample().rowsPerSecond());
+            out.println("written: " + result.data());
+            if (result.modelFile() != null) {
+                out.println("model:   " + result.modelFile());
+            }
+        }
+        return ExitCodes.OK;
+    }
+}

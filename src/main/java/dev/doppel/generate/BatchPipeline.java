@@ -1,0 +1,80 @@
+package dev.doppel.generate;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Produces batches on worker threads and hands them to one consumer in batch order. At most {@code 2 * threads}
+ * batches are in flight, so memory stays flat however many rows are generated; because batch i is always produced
+ * from batch index i alone, the output is identical for any thread count.
+ */
+public final class BatchPipeline {
+    /** Makes the payload of one batch (rows [first, first + count)). Must be thread-safe. */
+    @FunctionalInterface
+    public interface Producer<T> {
+        T produce(long batchIndex, long first, int count) throws Exception;
+    }
+
+    /** Takes payloads in batch order, on the calling thread. */
+    @FunctionalInterface
+    public interface Consumer<T> {
+        void accept(T payload, int rows) throws Exception;
+    }
+
+    private BatchPipeline() {}
+
+    public static <T> void run(long rows, int batchSize, int threads, Producer<T> producer, Consumer<T> consumer)
+            throws Exception {
+        long batches = (rows + batchSize - 1) / batchSize;
+        if (threads <= 1) {
+            for (long b = 0; b < batches; b++) {
+                long first = b * batchSize;
+                int count = (int) Math.min(batchSize, rows - first);
+                consumer.accept(producer.produce(b, first, count), count);
+            }
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "doppel-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Deque<Future<T>> inFlight = new ArrayDeque<>();
+            Deque<Integer> counts = new ArrayDeque<>();
+            long next = 0;
+            while (next < batches || !inFlight.isEmpty()) {
+                while (next < batches && inFlight.size() < 2 * threads) {
+                    long b = next++;
+                    long first = b * batchSize;
+                    int count = (int) Math.min(batchSize, rows - first);
+                    inFlight.add(pool.submit(() -> producer.produce(b, first, count)));
+                    counts.add(count);
+                }
+                T payload = get(inFlight.removeFirst());
+                consumer.accept(payload, counts.removeFirst());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static <T> T get(Future<T> future) throws Exception {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof Exception ex) {
+                throw ex;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.doppel.io;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * How to read an input table.
+ *
+ * @param delimiter the field separator, or {@code null} to detect it
+ * @param encoding the text encoding of CSV input
+ * @param missingMarkers cell values (after trimming, compared ignoring case) that mean "missing"; an empty or
+ *     whitespace-only cell is always missing
+ */
+public record ReadOptions(Character delimiter, Charset encoding, List<String> missingMarkers) {
+
+    /** The markers most exports use: empty, NA, N/A, null, ?. */
+    public static final List<String> DEFAULT_MISSING = List.of("", "NA", "N/A", "null", "?");
+
+    public static final ReadOptions DEFAULTS = new ReadOptions(null, StandardCharsets.UTF_8, DEFAULT_MISSING);
+
+    public ReadOptions {
+        missingMarkers = List.copyOf(missingMarkers);
+    }
+
+    /** The markers, lower-cased, for fast matching. */
+    public Set<String> markerSet() {
+        return missingMarkers.stream().map(m -> m.trim().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+    }
+
+    public ReadOptions withDelimiter(Character newDelimiter) {
+        return new ReadOptions(newDelimiter, encoding, missingMarkers);
+    }
+
+    public ReadOptions withEncoding(Charset newEncoding) {
+        return new ReadOptions(delimiter, newEncoding, missingMarkers);
+    }
+
+    public ReadOptions withMissingMarkers(List<String> markers) {
+        return new ReadOptions(delimiter, encoding, markers);
+    }
+}

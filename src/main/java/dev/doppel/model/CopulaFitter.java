@@ -1,0 +1,314 @@
+package dev.doppel.model;
+
+import dev.doppel.error.InputException;
+import dev.doppel.schema.ColumnKind;
+import dev.doppel.schema.ColumnSpec;
+import dev.doppel.schema.TemporalLayout;
+import dev.doppel.stats.Correlations;
+import dev.doppel.table.RawTable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Fits a {@link SynthModel}: per column a marginal (quantile knots, label shares, or a shape), and a Gaussian copula
+ * over the normal scores of every modelled column, with missingness as the lowest band of each column's scores so that
+ * its correlation with other columns is learned too.
+ */
+public final class CopulaFitter {
+    private static final double EDGE = 1e-9;
+
+    private CopulaFitter() {}
+
+    /**
+     * @param table the input
+     * @param specs one spec per input column, in the table's order
+     * @param settings k, the rare label and the seed
+     * @param version the Doppel version recorded in the model
+     */
+    public static SynthModel fit(RawTable table, List<ColumnSpec> specs, FitSettings settings, String version) {
+        if (specs.size() != table.columnCount()) {
+            throw new IllegalArgumentException("one spec per column expected");
+        }
+        int n = table.rows();
+        int k = settings.minGroup();
+        List<ColumnModel> models = new ArrayList<>();
+        List<String> copulaColumns = new ArrayList<>();
+        List<double[]> scores = new ArrayList<>();
+        List<String> numericNames = new ArrayList<>();
+        List<double[]> numericValues = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (int c = 0; c < specs.size(); c++) {
+            ColumnSpec spec = specs.get(c);
+            if (spec.skip()) {
+                continue;
+            }
+            String[] cells = table.column(c);
+            SplittableRandom random = new SplittableRandom(Seeds.derive(settings.seed(), "fit", spec.name()));
+            int missing = countMissing(cells);
+            double m = (double) missing / n;
+            if (missing == n && spec.kind() != ColumnKind.EMPTY) {
+                notes.add("column '" + spec.name() + "': every value is missing; written as missing");
+                models.add(new EmptyColumn(spec.withKind(ColumnKind.EMPTY)));
+                continue;
+            }
+            switch (spec.kind()) {
+                case EMPTY -> models.add(new EmptyColumn(spec));
+                case IDENTIFIER -> models.add(identifier(spec, cells, m, k, notes));
+                case TEXT -> models.add(new TextColumn(spec, m, TextShape.fit(cells, k, false)));
+                case INTEGER, DECIMAL, DATE, DATETIME -> {
+                    double[] values = parseNumbers(table, c, spec);
+                    double[] present = Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();
+                    QuantileMarginal marginal = QuantileMarginal.fit(present, k);
+                    models.add(new NumericColumn(spec, m, marginal));
+                    copulaColumns.add(spec.name());
+                    scores.add(numericScores(values, present, m, random));
+                    numericNames.add(spec.name());
+                    numericValues.add(values);
+                    if (present.length < 2 * k) {
+                        notes.add("column '" + spec.name() + "': only " + present.length
+                                + " values; its distribution is reduced to a few protected points");
+                    }
+                }
+                case BOOLEAN, CATEGORICAL -> {
+                    String[] labels = labels(table, c, spec);
+                    Map<String, Integer> counts = new HashMap<>();
+                    for (String l : labels) {
+                        if (l != null) {
+                            counts.merge(l, 1, Integer::sum);
+                        }
+                    }
+                    List<String> order = spec.kind() == ColumnKind.BOOLEAN
+                            ? List.of(spec.falseValue(), spec.trueValue())
+                            : null;
+                    CategoricalMarginal marginal = CategoricalMarginal.fit(counts, k, settings.rareLabel(), order);
+                    if (marginal.labels().contains(settings.rareLabel()) && spec.kind() == ColumnKind.CATEGORICAL
+                            && !counts.containsKey(settings.rareLabel())) {
+                        notes.add("column '" + spec.name() + "': labels seen fewer than " + k
+                                + " times are pooled as '" + settings.rareLabel() + "'");
+                    }
+                    models.add(new CategoricalColumn(spec, m, marginal));
+                    copulaColumns.add(spec.name());
+                    scores.add(categoricalScores(labels, marginal, settings.rareLabel(), m, random));
+                }
+                default -> throw new AssertionError(spec.kind());
+            }
+        }
+        double[][] z = scores.toArray(new double[0][]);
+        GaussianCopula copula = GaussianCopula.repaired(copulaColumns, Correlations.pearson(z));
+        if (copula.shrinkage() > 0.001) {
+            notes.add("the correlation estimate was shrunk by " + String.format(Locale.ROOT, "%.3f", copula.shrinkage())
+                    + " towards independence to be positive definite (few rows for the number of columns)");
+        }
+        double[][] spearman = Correlations.spearman(numericValues.toArray(new double[0][]));
+        for (double[] row : spearman) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] = Double.isNaN(row[j]) ? 0 : Math.round(row[j] * 1e6) / 1e6;
+            }
+        }
+        return new SynthModel(
+                SynthModel.FORMAT,
+                SynthModel.VERSION,
+                version,
+                SynthModel.PRIVACY_STATEMENT,
+                new SynthModel.Source(table.source(), n, table.columnCount()),
+                table.dialect(),
+                settings,
+                models,
+                copula,
+                new SynthModel.Reference(numericNames, spearman),
+                notes);
+    }
+
+    private static int countMissing(String[] cells) {
+        int missing = 0;
+        for (String s : cells) {
+            if (s == null) {
+                missing++;
+            }
+        }
+        return missing;
+    }
+
+    private static ColumnModel identifier(ColumnSpec spec, String[] cells, double m, int k, List<String> notes) {
+        boolean digits = true;
+        int width = -1;
+        boolean padded = false;
+        long max = 0;
+        for (String s : cells) {
+            if (s == null) {
+                continue;
+            }
+            if (s.isEmpty() || s.length() > 17 || !s.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+                digits = false;
+                break;
+            }
+            width = width < 0 ? s.length() : (width == s.length() ? width : 0);
+            padded |= s.length() > 1 && s.charAt(0) == '0';
+            max = Math.max(max, Long.parseLong(s));
+        }
+        if (digits) {
+            long start = 1;
+            while (start <= max) {
+                start *= 10; // the next power of ten: above every real id, and says only its order of magnitude
+            }
+            return new IdentifierColumn(spec, m, start, padded ? Math.max(width, 0) : 0, null);
+        }
+        TextShape shape = TextShape.fit(cells, k, true);
+        int length = shape.lengths().get(0);
+        if (shape.log2Space(length) < Math.log(Math.max(2, cells.length)) / Math.log(2) + 20) {
+            notes.add("column '" + spec.name() + "': the identifier format allows few distinct values;"
+                    + " large samples may repeat the format's space");
+        }
+        return new IdentifierColumn(spec, m, 0, 0, shape);
+    }
+
+    private static double[] parseNumbers(RawTable table, int c, ColumnSpec spec) {
+        String[] cells = table.column(c);
+        double[] values = new double[cells.length];
+        TemporalLayout layout = spec.kind() == ColumnKind.DATE || spec.kind() == ColumnKind.DATETIME
+                ? TemporalLayout.of(spec.layout(), spec.kind() == ColumnKind.DATETIME)
+                : null;
+        int bad = 0;
+        int firstBad = -1;
+        for (int i = 0; i < cells.length; i++) {
+            String s = cells[i];
+            if (s == null) {
+                values[i] = Double.NaN;
+                continue;
+            }
+            double v = layout != null ? layout.toNumber(s) : parseNumber(s, spec.kind() == ColumnKind.INTEGER);
+            if (Double.isNaN(v) || Double.isInfinite(v)) {
+                bad++;
+                if (firstBad < 0) {
+                    firstBad = i;
+                }
+            }
+            values[i] = v;
+        }
+        if (bad > 0) {
+            String expected = switch (spec.kind()) {
+                case INTEGER -> "a whole number";
+                case DECIMAL -> "a number";
+                default -> "a " + spec.kind().key() + " like " + spec.layout();
+            };
+            throw new InputException(table.source() + ": line " + table.lineOf(firstBad) + ", column '" + spec.name()
+                    + "': expected " + expected + " (" + bad + " of " + cells.length
+                    + " values do not fit; set the column's kind in the profile)");
+        }
+        return values;
+    }
+
+    private static double parseNumber(String s, boolean integer) {
+        try {
+            if (integer) {
+                return Long.parseLong(s.startsWith("+") ? s.substring(1) : s);
+            }
+            return Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            return Double.NaN; // never pass the JDK's message on: it quotes the value
+        }
+    }
+
+    private static String[] labels(RawTable table, int c, ColumnSpec spec) {
+        String[] cells = table.column(c);
+        if (spec.kind() != ColumnKind.BOOLEAN) {
+            return cells;
+        }
+        String[] out = new String[cells.length];
+        for (int i = 0; i < cells.length; i++) {
+            String s = cells[i];
+            if (s == null) {
+                continue;
+            }
+            if (s.equalsIgnoreCase(spec.trueValue())) {
+                out[i] = spec.trueValue();
+            } else if (s.equalsIgnoreCase(spec.falseValue())) {
+                out[i] = spec.falseValue();
+            } else {
+                throw new InputException(table.source() + ": line " + table.lineOf(i) + ", column '" + spec.name()
+                        + "': expected " + spec.trueValue() + " or " + spec.falseValue());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Normal scores of a numeric column: missing rows take a random point of (0, m), present rows a random point of
+     * their value's band of the empirical CDF scaled into (m, 1) (ties are spread, which is what a discrete value
+     * means to a continuous copula).
+     */
+    private static double[] numericScores(double[] values, double[] sorted, double m, SplittableRandom random) {
+        int n = sorted.length;
+        double[] z = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            double u;
+            if (Double.isNaN(values[i])) {
+                u = random.nextDouble() * m;
+            } else {
+                int lo = lowerBound(sorted, values[i]);
+                int hi = upperBound(sorted, values[i]);
+                double f = (lo + random.nextDouble() * (hi - lo)) / n;
+                u = m + (1 - m) * f;
+            }
+            z[i] = FastNormal.inverse(Math.min(1 - EDGE, Math.max(EDGE, u)));
+        }
+        return z;
+    }
+
+    private static double[] categoricalScores(
+            String[] labels, CategoricalMarginal marginal, String rareLabel, double m, SplittableRandom random) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < marginal.labels().size(); i++) {
+            index.put(marginal.labels().get(i), i);
+        }
+        int rare = marginal.labels().indexOf(rareLabel); // the band of pooled labels
+        double[] cum = marginal.cumulative();
+        double[] z = new double[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            double u;
+            if (labels[i] == null) {
+                u = random.nextDouble() * m;
+            } else {
+                int b = index.getOrDefault(labels[i], rare);
+                double lo = b == 0 ? 0 : cum[b - 1];
+                double f = lo + random.nextDouble() * (cum[b] - lo);
+                u = m + (1 - m) * f;
+            }
+            z[i] = FastNormal.inverse(Math.min(1 - EDGE, Math.max(EDGE, u)));
+        }
+        return z;
+    }
+
+    private static int lowerBound(double[] a, double v) {
+        int lo = 0;
+        int hi = a.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] < v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private static int upperBound(double[] a, double v) {
+        int lo = 0;
+        int hi = a.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] <= v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+}

@@ -1,0 +1,21 @@
+package dev.doppel.model;
+
+/**
+ * Knobs of fitting.
+ *
+ * @param minGroup k: no stored number summarises fewer than k rows; labels seen fewer than k times are pooled
+ * @param rareLabel the label written for pooled rare labels
+ * @param seed seed of the randomised tie-breaking used to estimate correlations
+ */
+public record FitSettings(int minGroup, String rareLabel, long seed) {
+    public static final FitSettings DEFAULTS = new FitSettings(5, "(other)", 0);
+
+    public FitSettings {
+        if (minGroup < 1) {
+            throw new IllegalArgumentException("min group must be at least 1");
+        }
+        if (rareLabel == null) {
+            throw new IllegalArgumentException("rare label must be set");
+        }
+    }
+}

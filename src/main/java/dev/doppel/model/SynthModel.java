@@ -1,0 +1,70 @@
+package dev.doppel.model;
+
+import dev.doppel.table.FileDialect;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A fitted model: everything needed to generate synthetic rows, and nothing from which a real row could be read
+ * back. Saved as JSON by {@code ModelFile}.
+ *
+ * @param format always {@link #FORMAT}
+ * @param version the model file version, {@link #VERSION}
+ * @param doppel the version of Doppel that wrote it
+ * @param privacy a statement of what the file holds
+ * @param source the input's file name and size (no folder)
+ * @param dialect how the input was written, so CSV output matches it
+ * @param settings the settings it was fitted with
+ * @param columns one entry per output column, in input order
+ * @param copula the dependence between the columns that take part in it
+ * @param reference statistics of the real data the summary compares against
+ * @param notes what fitting had to warn about (no values)
+ */
+public record SynthModel(
+        String format,
+        int version,
+        String doppel,
+        String privacy,
+        Source source,
+        FileDialect dialect,
+        FitSettings settings,
+        List<ColumnModel> columns,
+        GaussianCopula copula,
+        Reference reference,
+        List<String> notes) {
+
+    public static final String FORMAT = "doppel-model";
+    public static final int VERSION = 1;
+    public static final String PRIVACY_STATEMENT = "Aggregates only: quantile knots that are means of at least k rows,"
+            + " labels seen at least k times with their shares, character-class shapes, and correlations."
+            + " No row of the input is stored.";
+
+    public SynthModel {
+        columns = List.copyOf(columns);
+        notes = List.copyOf(notes);
+    }
+
+    /**
+     * @param file the input's file name
+     * @param rows rows fitted on
+     * @param columns columns in the input
+     */
+    public record Source(String file, int rows, int columns) {}
+
+    /**
+     * Rank (Spearman) correlations between numeric columns of the real data, for the fidelity summary.
+     *
+     * @param columns the numeric columns
+     * @param spearman their correlation matrix
+     */
+    public record Reference(List<String> columns, double[][] spearman) {
+        @Override
+        public String toString() {
+            return "Reference[" + columns.size() + " columns]";
+        }
+    }
+
+    public Optional<ColumnModel> column(String name) {
+        return columns.stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+}

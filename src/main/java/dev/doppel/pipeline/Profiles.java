@@ -1,0 +1,69 @@
+package dev.doppel.pipeline;
+
+import dev.doppel.error.InputException;
+import dev.doppel.io.ReadOptions;
+import dev.doppel.model.FitSettings;
+import dev.doppel.profile.Profile;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.Locale;
+
+/** Turns a profile's sections into the settings the pipeline takes, checking values on the way. */
+public final class Profiles {
+    private Profiles() {}
+
+    public static ReadOptions readOptions(Profile.Input input, String profileName) {
+        ReadOptions options = ReadOptions.DEFAULTS;
+        if (input.delimiter() != null) {
+            options = options.withDelimiter(delimiter(input.delimiter(), profileName + ": input.delimiter"));
+        }
+        if (input.encoding() != null) {
+            options = options.withEncoding(charset(input.encoding(), profileName + ": input.encoding"));
+        }
+        if (input.missing() != null) {
+            options = options.withMissingMarkers(input.missing());
+        }
+        return options;
+    }
+
+    /** "auto" (null), ",", ";", "tab" or "\t", "|", or any single character. */
+    public static Character delimiter(String text, String where) {
+        String t = text.toLowerCase(Locale.ROOT);
+        return switch (t) {
+            case "auto" -> null;
+            case "tab", "\\t", "\t" -> '\t';
+            case "comma" -> ',';
+            case "semicolon" -> ';';
+            case "pipe" -> '|';
+            default -> {
+                if (text.length() != 1 || text.charAt(0) == '"' || text.charAt(0) == '\n' || text.charAt(0) == '\r') {
+                    throw new InputException(where + ": must be auto, a single character, or tab");
+                }
+                yield text.charAt(0);
+            }
+        };
+    }
+
+    public static Charset charset(String name, String where) {
+        try {
+            return Charset.forName(name);
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw new InputException(where + ": unknown encoding (try UTF-8 or ISO-8859-1)");
+        }
+    }
+
+    public static FitSettings fitSettings(Profile.Model model, String profileName) {
+        if (model.type() != null && !model.type().equalsIgnoreCase("copula")) {
+            throw new InputException(profileName + ": model.type must be copula (the only model so far)");
+        }
+        int k = model.minGroup() != null ? model.minGroup() : FitSettings.DEFAULTS.minGroup();
+        if (k < 1) {
+            throw new InputException(profileName + ": model.min_group must be at least 1");
+        }
+        return new FitSettings(
+                k,
+                model.rareLabel() != null ? model.rareLabel() : FitSettings.DEFAULTS.rareLabel(),
+                model.seed() != null ? model.seed() : FitSettings.DEFAULTS.seed());
+    }
+}

@@ -1,0 +1,168 @@
+package dev.doppel.pipeline;
+
+import dev.doppel.error.InputException;
+import dev.doppel.error.OutputException;
+import dev.doppel.io.ModelFile;
+import dev.doppel.io.OutputFormat;
+import dev.doppel.io.ParquetBatchWriter.Compression;
+import dev.doppel.model.FitSettings;
+import dev.doppel.model.SynthModel;
+import dev.doppel.profile.Profile;
+import dev.doppel.profile.ProfileFile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * The whole path from a profile: read, infer, fit, generate, write. By default each run gets its own folder,
+ * {@code output/<job>/<yyyyMMdd-HHmmss>/}, holding {@code synthetic.csv} (or {@code .parquet}), {@code model.json} and
+ * {@code summary.txt}; the folder appears only once everything in it is written, so batch runs never overwrite or
+ * half-write one another.
+ */
+public final class RunJob {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
+
+    /** Command-line settings that win over the profile's; null leaves the profile's. */
+    public record Overrides(Long rows, Long seed, Integer threads, boolean force) {}
+
+    /** What a run wrote. */
+    public record Result(Path folder, Path data, Path modelFile, SynthModel model, SampleResult sample, double fitSeconds) {}
+
+    private RunJob() {}
+
+    public static Result run(Path profilePath, Overrides overrides, String version, Progress progress) {
+        String profileName = profilePath.toString();
+        String text;
+        try {
+            text = Files.readString(profilePath, StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new InputException(profileName + ": no such profile");
+        } catch (IOException e) {
+            throw new InputException(profileName + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
+        Profile profile = ProfileFile.parse(text, profileName);
+        if (profile.input().path() == null) {
+            throw new InputException(profileName + ": input.path is missing (the data file to learn from)");
+        }
+        Path data = Path.of(profile.input().path());
+        String job = profile.job() != null ? profile.job() : stem(profilePath.getFileName().toString());
+        if (!job.matches("[A-Za-z0-9._-]+")) {
+            throw new InputException(profileName + ": job must be letters, digits, '.', '_' or '-' (it names a folder)");
+        }
+        Profile.Output out = profile.output();
+        OutputFormat format = format(out, profileName);
+        Compression compression = compression(out, profileName);
+        long seed = overrides.seed() != null ? overrides.seed() : out.seed() != null ? out.seed() : 42L;
+        int threads = overrides.threads() != null ? overrides.threads()
+                : out.threads() != null && out.threads() > 0 ? out.threads()
+                : Runtime.getRuntime().availableProcessors();
+        FitSettings settings = Profiles.fitSettings(profile.model(), profileName);
+
+        // Check the destination before the work, so a run that cannot write fails fast.
+        boolean force = overrides.force() || Boolean.TRUE.equals(out.overwrite());
+        Path explicit = out.path() != null ? Path.of(out.path()) : null;
+        if (explicit != null && Files.exists(explicit) && !force) {
+            throw new OutputException(explicit + ": already exists; pass --force or set output.overwrite: true");
+        }
+
+        long fitStart = System.nanoTime();
+        Fitting.Inspected inspected =
+                Fitting.inspect(data, Profiles.readOptions(profile.input(), profileName), profile, profileName, text);
+        SynthModel model = Fitting.fit(inspected, settings, version);
+        double fitSeconds = (System.nanoTime() - fitStart) / 1e9;
+        long rows = overrides.rows() != null ? overrides.rows() : out.rows() != null ? out.rows() : inspected.table().rows();
+        if (rows < 0) {
+            throw new InputException(profileName + ": output.rows must not be negative");
+        }
+
+        if (explicit != null) {
+            SampleResult sample = Sampling.run(
+                    new SampleRequest(model, rows, seed, threads, format, compression, explicit, force), progress);
+            return new Result(explicit.toAbsolutePath().getParent(), sample.file(), null, model, sample, fitSeconds);
+        }
+        Path base = Path.of(out.dir() != null ? out.dir() : "output/" + job);
+        Path staging = null;
+        try {
+            Files.createDirectories(base);
+            staging = Files.createTempDirectory(base, ".run-");
+            String dataName = "synthetic." + (format == OutputFormat.PARQUET ? "parquet" : "csv");
+            SampleResult sample = Sampling.run(
+                    new SampleRequest(model, rows, seed, threads, format, compression, staging.resolve(dataName), false),
+                    progress);
+            Files.writeString(staging.resolve("model.json"), ModelFile.toJson(model));
+            Files.writeString(staging.resolve("summary.txt"), sample.summary().render(10));
+            Path folder = freeFolder(base);
+            Files.move(staging, folder, StandardCopyOption.ATOMIC_MOVE);
+            staging = null;
+            return new Result(folder, folder.resolve(dataName), folder.resolve("model.json"), model,
+                    new SampleResult(folder.resolve(dataName), sample.rows(), sample.bytes(), sample.seconds(), sample.summary()),
+                    fitSeconds);
+        } catch (IOException e) {
+            throw new OutputException(base + ": cannot write the run folder (" + e.getClass().getSimpleName() + ")");
+        } finally {
+            if (staging != null) {
+                deleteQuietly(staging);
+            }
+        }
+    }
+
+    private static Path freeFolder(Path base) {
+        String stamp = LocalDateTime.now().format(STAMP);
+        Path folder = base.resolve(stamp);
+        for (int i = 2; Files.exists(folder); i++) {
+            folder = base.resolve(stamp + "-" + i);
+        }
+        return folder;
+    }
+
+    private static OutputFormat format(Profile.Output out, String profileName) {
+        if (out.format() != null) {
+            try {
+                return OutputFormat.fromKey(out.format());
+            } catch (IllegalArgumentException e) {
+                throw new InputException(profileName + ": output.format must be csv or parquet");
+            }
+        }
+        if (out.path() != null) {
+            return OutputFormat.fromPath(Path.of(out.path())).orElse(OutputFormat.CSV);
+        }
+        return OutputFormat.CSV;
+    }
+
+    private static Compression compression(Profile.Output out, String profileName) {
+        if (out.compression() == null) {
+            return Compression.SNAPPY;
+        }
+        try {
+            return Compression.fromKey(out.compression());
+        } catch (IllegalArgumentException e) {
+            throw new InputException(profileName + ": output.compression must be snappy, zstd, gzip or none");
+        }
+    }
+
+    static String stem(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 ? fileName.substring(0, dot) : fileName;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    // best effort
+                }
+            });
+        } catch (IOException e) {
+            // best effort
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.doppel.pipeline;
+
+import dev.doppel.io.OutputFormat;
+import dev.doppel.io.ParquetBatchWriter.Compression;
+import dev.doppel.model.SynthModel;
+import java.nio.file.Path;
+
+/**
+ * What to generate and where.
+ *
+ * @param model the fitted model
+ * @param rows how many synthetic rows
+ * @param seed the root seed: the same seed gives the same bytes
+ * @param threads worker threads (1 or more)
+ * @param format CSV or Parquet
+ * @param compression Parquet codec
+ * @param output the file to write
+ * @param force replace an existing file
+ */
+public record SampleRequest(
+        SynthModel model,
+        long rows,
+        long seed,
+        int threads,
+        OutputFormat format,
+        Compression compression,
+        Path output,
+        boolean force) {
+    /** Rows per batch: large enough to amortise per-batch work, small enough to keep memory flat. */
+    public static final int BATCH_ROWS = 8192;
+
+    public SampleRequest {
+        if (rows < 0) {
+            throw new IllegalArgumentException("rows must not be negative");
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1");
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.doppel.profile;
+
+import dev.doppel.error.InputException;
+import dev.doppel.schema.ColumnKind;
+import dev.doppel.schema.ColumnProfile;
+import dev.doppel.schema.ColumnSpec;
+import dev.doppel.schema.TemporalLayout;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Applies a profile's column settings on top of what inference found. */
+public final class ProfileColumns {
+    private ProfileColumns() {}
+
+    /**
+     * @param inferred inference's result, one per input column
+     * @param columns the profile's {@code columns} section
+     * @param profileName the profile's file name, for messages
+     * @param profileText the profile's text, to find line numbers for messages
+     */
+    public static List<ColumnSpec> apply(
+            List<ColumnProfile> inferred, Map<String, Profile.Column> columns, String profileName, String profileText) {
+        Set<String> names = inferred.stream().map(p -> p.spec().name()).collect(Collectors.toSet());
+        for (String key : columns.keySet()) {
+            if (!names.contains(key)) {
+                throw new InputException(profileName + at(profileText, key) + ": column '" + key
+                        + "' is not in the data (names are case-sensitive)");
+            }
+        }
+        List<ColumnSpec> specs = new ArrayList<>(inferred.size());
+        for (ColumnProfile p : inferred) {
+            Profile.Column entry = columns.get(p.spec().name());
+            specs.add(entry == null ? p.spec() : merge(p.spec(), entry, profileName, profileText));
+        }
+        return specs;
+    }
+
+    private static ColumnSpec merge(ColumnSpec base, Profile.Column e, String profileName, String text) {
+        String where = profileName + at(text, base.name()) + ": column '" + base.name() + "'";
+        ColumnKind kind = base.kind();
+        if (e.kind() != null) {
+            try {
+                kind = ColumnKind.fromKey(e.kind());
+            } catch (IllegalArgumentException ex) {
+                throw new InputException(where + ": unknown kind '" + e.kind() + "' (use one of "
+                        + Arrays.stream(ColumnKind.values()).map(ColumnKind::key).collect(Collectors.joining(", "))
+                        + ")");
+            }
+        }
+        boolean same = kind == base.kind();
+        int scale = e.scale() != null ? e.scale() : same ? base.scale() : kind == ColumnKind.DECIMAL ? -1 : 0;
+        String layout = e.layout() != null ? e.layout() : same ? base.layout() : null;
+        String trueValue = e.trueValue() != null ? e.trueValue() : same ? base.trueValue() : null;
+        String falseValue = e.falseValue() != null ? e.falseValue() : same ? base.falseValue() : null;
+        String missing = e.missing() != null ? e.missing() : base.missing();
+        boolean skip = e.skip() != null ? e.skip() : base.skip();
+        if ((kind == ColumnKind.DATE || kind == ColumnKind.DATETIME)) {
+            if (layout == null) {
+                throw new InputException(where + ": a " + kind.key() + " needs a layout, e.g. layout: dd.MM.yyyy");
+            }
+            try {
+                TemporalLayout.of(layout, kind == ColumnKind.DATETIME);
+            } catch (IllegalArgumentException ex) {
+                throw new InputException(where + ": layout is not a valid date pattern (see java.time.format.DateTimeFormatter)");
+            }
+        }
+        if (kind == ColumnKind.BOOLEAN && (trueValue == null || falseValue == null)) {
+            throw new InputException(where + ": a boolean needs true_value and false_value");
+        }
+        return new ColumnSpec(base.name(), kind, scale, layout, trueValue, falseValue, missing, skip);
+    }
+
+    private static String at(String text, String key) {
+        int line = ProfileFile.lineOf(text, key);
+        return line > 0 ? ", line " + line : "";
+    }
+}

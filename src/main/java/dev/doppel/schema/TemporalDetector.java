@@ -1,0 +1,128 @@
+package dev.doppel.schema;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the layout of a column of dates or date-times: ISO ({@code yyyy-MM-dd}), European ({@code dd-MM-yyyy},
+ * {@code dd.MM.yyyy}, {@code dd/MM/yyyy}) or US ({@code MM/dd/yyyy}), with or without zero padding, optionally followed
+ * by a time. Day-month order is taken from the data (a first field above 12 is a day); when the data cannot tell, the
+ * result says so.
+ */
+final class TemporalDetector {
+    private static final Pattern SHAPE = Pattern.compile(
+            "(\\d{1,4})([-./])(\\d{1,2})\\2(\\d{1,4})(?:([ T])(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,9}))?)?(Z|[+-]\\d{2}:?\\d{2})?)?");
+
+    /** A detected layout; {@code ambiguous} when both day-month orders fit every value. */
+    record Detected(TemporalLayout layout, boolean ambiguous) {}
+
+    private TemporalDetector() {}
+
+    static Optional<Detected> detect(String[] values) {
+        Boolean yearFirst = null;
+        char separator = 0;
+        int firstMax = 0;
+        int secondMax = 0;
+        boolean padded = true;
+        Boolean hasTime = null;
+        Boolean hasSeconds = null;
+        int fractionDigits = -1;
+        String zone = null;
+        char timeSeparator = 0;
+        boolean hourPadded = true;
+        int seen = 0;
+        for (String v : values) {
+            if (v == null) {
+                continue;
+            }
+            Matcher m = SHAPE.matcher(v);
+            if (!m.matches()) {
+                return Optional.empty();
+            }
+            seen++;
+            String a = m.group(1);
+            String b = m.group(3);
+            String c = m.group(4);
+            boolean yf = a.length() == 4;
+            if (!yf && c.length() != 4) {
+                return Optional.empty(); // two-digit years are not trusted
+            }
+            if (yearFirst == null) {
+                yearFirst = yf;
+                separator = m.group(2).charAt(0);
+            } else if (yearFirst != yf || separator != m.group(2).charAt(0)) {
+                return Optional.empty();
+            }
+            String first = yf ? b : a;
+            String second = yf ? c : b;
+            firstMax = Math.max(firstMax, Integer.parseInt(first));
+            secondMax = Math.max(secondMax, Integer.parseInt(second));
+            padded &= first.length() == 2 && second.length() == 2;
+            boolean time = m.group(5) != null;
+            if (hasTime == null) {
+                hasTime = time;
+                if (time) {
+                    timeSeparator = m.group(5).charAt(0);
+                    hasSeconds = m.group(8) != null;
+                    fractionDigits = m.group(9) == null ? 0 : m.group(9).length();
+                    zone = m.group(10);
+                }
+            } else if (hasTime != time) {
+                return Optional.empty();
+            }
+            if (time) {
+                if (hasSeconds != (m.group(8) != null)
+                        || fractionDigits != (m.group(9) == null ? 0 : m.group(9).length())
+                        || (zone == null) != (m.group(10) == null)
+                        || timeSeparator != m.group(5).charAt(0)) {
+                    return Optional.empty();
+                }
+                hourPadded &= m.group(6).length() == 2;
+            }
+        }
+        if (seen == 0) {
+            return Optional.empty();
+        }
+        String dd = padded ? "dd" : "d";
+        String mm = padded ? "MM" : "M";
+        String s = String.valueOf(separator);
+        String datePattern;
+        boolean ambiguous = false;
+        if (yearFirst) {
+            if (firstMax > 12) {
+                return Optional.empty(); // yyyy-dd-MM is not a layout anyone writes
+            }
+            datePattern = "yyyy" + s + mm + s + dd;
+        } else if (firstMax > 12 && secondMax <= 12) {
+            datePattern = dd + s + mm + s + "yyyy";
+        } else if (secondMax > 12 && firstMax <= 12) {
+            datePattern = mm + s + dd + s + "yyyy";
+        } else if (firstMax > 12) {
+            return Optional.empty();
+        } else {
+            ambiguous = true; // both orders fit: dots are day-first by convention, slashes are taken as US
+            datePattern = separator == '/' ? mm + s + dd + s + "yyyy" : dd + s + mm + s + "yyyy";
+        }
+        String pattern = datePattern;
+        if (hasTime) {
+            pattern += (timeSeparator == 'T' ? "'T'" : " ") + (hourPadded ? "HH" : "H") + ":mm";
+            if (hasSeconds) {
+                pattern += ":ss";
+                if (fractionDigits > 0) {
+                    pattern += "." + "S".repeat(fractionDigits);
+                }
+            }
+            if (zone != null) {
+                pattern += zone.contains(":") || zone.equals("Z") ? "XXX" : "xx";
+            }
+        }
+        TemporalLayout layout = TemporalLayout.of(pattern, hasTime);
+        for (String v : values) {
+            if (v != null && Double.isNaN(layout.toNumber(v))) {
+                return Optional.empty(); // shaped like a date but not one (month 13, 31 February)
+            }
+        }
+        return Optional.of(new Detected(layout, ambiguous));
+    }
+}

@@ -1,0 +1,102 @@
+package dev.doppel.schema;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.TemporalAccessor;
+import java.util.Locale;
+
+/**
+ * A date or date-time layout (a java.time pattern such as {@code dd.MM.yyyy} or {@code yyyy-MM-dd HH:mm:ss}) that
+ * turns text into a number on a line and back: dates become epoch days, date-times epoch seconds (UTC).
+ */
+public final class TemporalLayout {
+    private final String pattern;
+    private final boolean dateTime;
+    private final boolean zoned;
+    private final DateTimeFormatter formatter;
+    private final double resolutionSeconds;
+
+    private TemporalLayout(String pattern, boolean dateTime) {
+        this.pattern = pattern;
+        this.dateTime = dateTime;
+        this.zoned = dateTime && (pattern.contains("X") || pattern.contains("x") || pattern.contains("Z"));
+        this.formatter = DateTimeFormatter.ofPattern(pattern.replace("yyyy", "uuuu"), Locale.ROOT)
+                .withResolverStyle(ResolverStyle.STRICT);
+        if (!dateTime) {
+            resolutionSeconds = 86400;
+        } else if (pattern.contains("S")) {
+            int digits = pattern.length() - pattern.replace("S", "").length();
+            resolutionSeconds = Math.pow(10, -digits);
+        } else if (pattern.contains("ss")) {
+            resolutionSeconds = 1;
+        } else {
+            resolutionSeconds = 60;
+        }
+    }
+
+    /** Builds a layout; throws IllegalArgumentException when the pattern is not a valid java.time pattern. */
+    public static TemporalLayout of(String pattern, boolean dateTime) {
+        return new TemporalLayout(pattern, dateTime);
+    }
+
+    public String pattern() {
+        return pattern;
+    }
+
+    public boolean dateTime() {
+        return dateTime;
+    }
+
+    /** The step values take: 1 day for dates; 1 s, 60 s or a fraction of a second for date-times (in the unit of {@link #toNumber}). */
+    public double step() {
+        return dateTime ? resolutionSeconds : 1;
+    }
+
+    /** Text to epoch days (dates) or epoch seconds (date-times); NaN when the text does not fit the layout. */
+    public double toNumber(String text) {
+        try {
+            TemporalAccessor parsed = formatter.parse(text);
+            if (!dateTime) {
+                return LocalDate.from(parsed).toEpochDay();
+            }
+            if (zoned) {
+                OffsetDateTime t = OffsetDateTime.from(parsed);
+                return t.toEpochSecond() + t.getNano() / 1e9;
+            }
+            LocalDateTime t = LocalDateTime.from(parsed);
+            return t.toEpochSecond(ZoneOffset.UTC) + t.getNano() / 1e9;
+        } catch (DateTimeParseException | ArithmeticException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** A number from {@link #toNumber} back to text in this layout. */
+    public String format(double number) {
+        if (!dateTime) {
+            return formatter.format(LocalDate.ofEpochDay(Math.round(number)));
+        }
+        long seconds = (long) Math.floor(number);
+        int nanos = (int) Math.round((number - seconds) * 1e9);
+        if (nanos >= 1_000_000_000) {
+            seconds++;
+            nanos -= 1_000_000_000;
+        }
+        LocalDateTime t = LocalDateTime.ofEpochSecond(seconds, nanos, ZoneOffset.UTC);
+        return zoned ? formatter.format(t.atOffset(ZoneOffset.UTC)) : formatter.format(t);
+    }
+
+    /** True when values carry a UTC offset (written back in UTC). */
+    public boolean zoned() {
+        return zoned;
+    }
+
+    @Override
+    public String toString() {
+        return pattern;
+    }
+}

@@ -1,0 +1,127 @@
+package dev.doppel.stats;
+
+import java.util.Arrays;
+
+/** Pearson and Spearman correlation matrices over columns of doubles; NaN marks a missing value. */
+public final class Correlations {
+    private Correlations() {}
+
+    /** Pearson correlations of complete columns (no NaN), one row per column. 0 where a column is constant. */
+    public static double[][] pearson(double[][] columns) {
+        int d = columns.length;
+        int n = d == 0 ? 0 : columns[0].length;
+        double[][] centred = new double[d][];
+        double[] norm = new double[d];
+        for (int j = 0; j < d; j++) {
+            double mean = 0;
+            for (double v : columns[j]) {
+                mean += v;
+            }
+            mean /= Math.max(1, n);
+            double[] c = new double[n];
+            double ss = 0;
+            for (int i = 0; i < n; i++) {
+                c[i] = columns[j][i] - mean;
+                ss += c[i] * c[i];
+            }
+            centred[j] = c;
+            norm[j] = Math.sqrt(ss);
+        }
+        double[][] r = new double[d][d];
+        for (int a = 0; a < d; a++) {
+            r[a][a] = 1;
+            for (int b = 0; b < a; b++) {
+                double s = 0;
+                double[] x = centred[a];
+                double[] y = centred[b];
+                for (int i = 0; i < n; i++) {
+                    s += x[i] * y[i];
+                }
+                double v = norm[a] > 0 && norm[b] > 0 ? s / (norm[a] * norm[b]) : 0;
+                v = Math.max(-1, Math.min(1, v));
+                r[a][b] = v;
+                r[b][a] = v;
+            }
+        }
+        return r;
+    }
+
+    /** Pearson correlation of two columns over the rows where both are present (not NaN); NaN if under 3 rows. */
+    public static double pearsonPairwise(double[] x, double[] y) {
+        double sx = 0;
+        double sy = 0;
+        int n = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (!Double.isNaN(x[i]) && !Double.isNaN(y[i])) {
+                sx += x[i];
+                sy += y[i];
+                n++;
+            }
+        }
+        if (n < 3) {
+            return Double.NaN;
+        }
+        double mx = sx / n;
+        double my = sy / n;
+        double sxy = 0;
+        double sxx = 0;
+        double syy = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (!Double.isNaN(x[i]) && !Double.isNaN(y[i])) {
+                double dx = x[i] - mx;
+                double dy = y[i] - my;
+                sxy += dx * dy;
+                sxx += dx * dx;
+                syy += dy * dy;
+            }
+        }
+        return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : 0;
+    }
+
+    /** Spearman correlations: Pearson of mid-ranks, pairwise over rows where both are present. */
+    public static double[][] spearman(double[][] columns) {
+        int d = columns.length;
+        double[][] ranks = new double[d][];
+        for (int j = 0; j < d; j++) {
+            ranks[j] = midRanks(columns[j]);
+        }
+        double[][] r = new double[d][d];
+        for (int a = 0; a < d; a++) {
+            r[a][a] = 1;
+            for (int b = 0; b < a; b++) {
+                double v = pearsonPairwise(ranks[a], ranks[b]);
+                r[a][b] = v;
+                r[b][a] = v;
+            }
+        }
+        return r;
+    }
+
+    /** Mid-ranks (1-based, ties averaged) of the present values; NaN stays NaN. */
+    public static double[] midRanks(double[] values) {
+        int n = values.length;
+        Integer[] order = new Integer[n];
+        int present = 0;
+        for (int i = 0; i < n; i++) {
+            if (!Double.isNaN(values[i])) {
+                order[present++] = i;
+            }
+        }
+        Integer[] idx = Arrays.copyOf(order, present);
+        Arrays.sort(idx, (a, b) -> Double.compare(values[a], values[b]));
+        double[] ranks = new double[n];
+        Arrays.fill(ranks, Double.NaN);
+        for (int i = 0; i < present; ) {
+            int j = i;
+            while (j < present && values[idx[j]] == values[idx[i]]) {
+                j++;
+            }
+            double mid = (i + j + 1) / 2.0;
+            for (int t = i; t < j; t++) {
+                ranks[idx[t]] = mid;
+            }
+            i = j;
+        }
+        return ranks;
+    }
+}
