@@ -6,7 +6,6 @@ import dev.doppel.model.ColumnModel;
 import dev.doppel.model.GaussianCopula;
 import dev.doppel.model.IdentifierColumn;
 import dev.doppel.model.NumericColumn;
-import dev.doppel.model.QuantileMarginal;
 import dev.doppel.model.Seeds;
 import dev.doppel.model.SynthModel;
 import dev.doppel.model.TextColumn;
@@ -28,7 +27,9 @@ public final class RowSampler {
     private final SynthModel model;
     private final long seed;
     private final GaussianCopula copula;
-    private final int[] copulaIndex; // per column: its dimension in the copula, or -1
+    private final int[] valueDim; // per column: its value dimension in the copula, or -1
+    private final int[] missingDim; // per column: its "missing or not" dimension, or -1
+    private final int[] spikeDim; // per column: its "spike or not" dimension, or -1
     private final ColumnModel[] columns;
     private final double[][] cumulative; // per categorical column
     private final IdentifierSequence[] identifiers;
@@ -41,17 +42,24 @@ public final class RowSampler {
         List<ColumnModel> list = model.columns();
         int n = list.size();
         columns = list.toArray(new ColumnModel[0]);
-        copulaIndex = new int[n];
+        valueDim = new int[n];
+        missingDim = new int[n];
+        spikeDim = new int[n];
         cumulative = new double[n][];
         identifiers = new IdentifierSequence[n];
         rounding = new double[n];
         List<String> dims = copula.columns();
         for (int c = 0; c < n; c++) {
             ColumnModel m = columns[c];
-            copulaIndex[c] = m.inCopula() ? dims.indexOf(m.name()) : -1;
-            if (m.inCopula() && copulaIndex[c] < 0) {
+            List<String> own = m.dimensions();
+            if (!dims.containsAll(own)) {
                 throw new IllegalArgumentException("column '" + m.name() + "' is missing from the copula");
             }
+            valueDim[c] = own.contains(m.name()) ? dims.indexOf(m.name()) : -1;
+            missingDim[c] = own.contains(m.missingDimension()) ? dims.indexOf(m.missingDimension()) : -1;
+            spikeDim[c] = m instanceof NumericColumn num && own.contains(num.spikeDimension())
+                    ? dims.indexOf(num.spikeDimension())
+                    : -1;
             if (m instanceof CategoricalColumn cat) {
                 cumulative[c] = cat.marginal().cumulative();
             } else if (m instanceof IdentifierColumn id) {
@@ -95,14 +103,10 @@ public final class RowSampler {
             }
             copula.correlate(eps, z);
             for (int c = 0; c < columns.length; c++) {
-                int dim = copulaIndex[c];
-                if (dim >= 0) {
-                    double u = FastNormal.cdf(z[dim]);
-                    if (cumulative[c] != null) {
-                        batch.codes(c)[r] = category(c, u);
-                    } else {
-                        batch.numbers(c)[r] = number(c, u);
-                    }
+                if (cumulative[c] != null) {
+                    batch.codes(c)[r] = category(c, z);
+                } else if (columns[c] instanceof NumericColumn) {
+                    batch.numbers(c)[r] = number(c, z);
                 }
             }
         }
@@ -116,13 +120,24 @@ public final class RowSampler {
         }
     }
 
-    private int category(int c, double u) {
+    /** True when the row is missing in column c: its "missing" dimension falls in the lowest band. */
+    private boolean missing(int c, double[] z) {
         double m = columns[c].missingShare();
-        if (u < m) {
+        if (m <= 0) {
+            return false;
+        }
+        return m >= 1 || missingDim[c] < 0 || FastNormal.cdf(z[missingDim[c]]) < m;
+    }
+
+    private int category(int c, double[] z) {
+        if (missing(c, z)) {
             return -1;
         }
-        double v = m >= 1 ? 0 : (u - m) / (1 - m);
         double[] cum = cumulative[c];
+        if (valueDim[c] < 0) {
+            return 0;
+        }
+        double v = FastNormal.cdf(z[valueDim[c]]);
         int lo = 0;
         int hi = cum.length - 1;
         while (lo < hi) {
@@ -136,14 +151,16 @@ public final class RowSampler {
         return lo;
     }
 
-    private double number(int c, double u) {
-        NumericColumn col = (NumericColumn) columns[c];
-        double m = col.missingShare();
-        if (u < m) {
+    private double number(int c, double[] z) {
+        if (missing(c, z)) {
             return Double.NaN;
         }
-        QuantileMarginal marginal = col.marginal();
-        double x = marginal.quantile(m >= 1 ? 0 : (u - m) / (1 - m));
+        NumericColumn col = (NumericColumn) columns[c];
+        NumericColumn.Spike spike = col.spike();
+        if (spike != null && (valueDim[c] < 0 || FastNormal.cdf(z[spikeDim[c]]) < spike.share())) {
+            return spike.value();
+        }
+        double x = col.marginal().quantile(FastNormal.cdf(z[valueDim[c]]));
         double factor = rounding[c];
         return factor > 0 ? Math.rint(x * factor) / factor : x;
     }

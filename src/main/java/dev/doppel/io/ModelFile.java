@@ -89,9 +89,7 @@ public final class ModelFile {
             if (!(c.missingShare() >= 0 && c.missingShare() <= 1)) {
                 throw new InputException(name + ": corrupt model (column '" + c.name() + "' has a missing share outside [0, 1])");
             }
-            if (c.inCopula()) {
-                inCopula.add(c.name());
-            }
+            inCopula.addAll(c.dimensions());
         }
         if (!inCopula.equals(model.copula().columns())) {
             throw new InputException(name + ": corrupt model (the copula's columns do not match the column list)");

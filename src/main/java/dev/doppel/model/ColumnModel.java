@@ -1,13 +1,15 @@
 package dev.doppel.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.doppel.schema.ColumnSpec;
+import java.util.List;
 
 /**
  * What the model knows about one column: its spec (kind and format) and the aggregates needed to generate it.
- * Columns that take part in the copula are {@link NumericColumn} and {@link CategoricalColumn}; identifiers and free
- * text are generated on their own, from their shape.
+ * Numeric and categorical columns take part in the copula through one or more {@link #dimensions()} (missing or not,
+ * spike or not, which value); identifiers and free text are generated on their own, from their shape.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "model")
 @JsonSubTypes({
@@ -23,11 +25,19 @@ public sealed interface ColumnModel permits NumericColumn, CategoricalColumn, Id
     /** Share of rows with a missing value. */
     double missingShare();
 
-    /** True when the column is a dimension of the copula. */
-    default boolean inCopula() {
-        return false;
+    /** The copula dimensions this column owns, in order; empty for columns generated on their own. */
+    @JsonIgnore
+    default List<String> dimensions() {
+        return List.of();
     }
 
+    /** The name of the "missing or not" dimension. */
+    @JsonIgnore
+    default String missingDimension() {
+        return name() + " [missing]";
+    }
+
+    @JsonIgnore
     default String name() {
         return spec().name();
     }

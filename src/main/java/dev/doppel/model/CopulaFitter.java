@@ -12,16 +12,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * Fits a {@link SynthModel}: per column a marginal (quantile knots, label shares, or a shape), and a Gaussian copula
- * over the normal scores of every modelled column, with missingness as the lowest band of each column's scores so that
- * its correlation with other columns is learned too.
+ * over the columns' dimensions (missing or not, spike or not, which value), with correlations estimated by
+ * {@link LatentCorrelation} so that ties and labels do not weaken them.
  */
 public final class CopulaFitter {
-    private static final double EDGE = 1e-9;
-
+    /** A value is split off as a spike when it holds at least this share of a column's present values. */
+    public static final double SPIKE_SPLIT = 0.3;
     private CopulaFitter() {}
 
     /**
@@ -38,7 +37,7 @@ public final class CopulaFitter {
         int k = settings.minGroup();
         List<ColumnModel> models = new ArrayList<>();
         List<String> copulaColumns = new ArrayList<>();
-        List<double[]> scores = new ArrayList<>();
+        List<LatentCorrelation.Bands> bands = new ArrayList<>();
         List<String> numericNames = new ArrayList<>();
         List<double[]> numericValues = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -48,7 +47,6 @@ public final class CopulaFitter {
                 continue;
             }
             String[] cells = table.column(c);
-            SplittableRandom random = new SplittableRandom(Seeds.derive(settings.seed(), "fit", spec.name()));
             int missing = countMissing(cells);
             double m = (double) missing / n;
             if (missing == n && spec.kind() != ColumnKind.EMPTY) {
@@ -63,10 +61,10 @@ public final class CopulaFitter {
                 case INTEGER, DECIMAL, DATE, DATETIME -> {
                     double[] values = parseNumbers(table, c, spec);
                     double[] present = Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();
-                    QuantileMarginal marginal = QuantileMarginal.fit(present, k);
-                    models.add(new NumericColumn(spec, m, marginal));
-                    copulaColumns.add(spec.name());
-                    scores.add(numericScores(values, present, m, random));
+                    NumericColumn column = numericColumn(spec, m, present, k);
+                    models.add(column);
+                    copulaColumns.addAll(column.dimensions());
+                    bands.addAll(numericBands(column, values));
                     numericNames.add(spec.name());
                     numericValues.add(values);
                     if (present.length < 2 * k) {
@@ -91,18 +89,20 @@ public final class CopulaFitter {
                         notes.add("column '" + spec.name() + "': labels seen fewer than " + k
                                 + " times are pooled as '" + settings.rareLabel() + "'");
                     }
-                    models.add(new CategoricalColumn(spec, m, marginal));
-                    copulaColumns.add(spec.name());
-                    scores.add(categoricalScores(labels, marginal, settings.rareLabel(), m, random));
+                    CategoricalColumn column = new CategoricalColumn(spec, m, marginal);
+                    models.add(column);
+                    copulaColumns.addAll(column.dimensions());
+                    bands.addAll(categoricalBands(column, labels, settings.rareLabel()));
                 }
                 default -> throw new AssertionError(spec.kind());
             }
         }
-        double[][] z = scores.toArray(new double[0][]);
-        GaussianCopula copula = GaussianCopula.repaired(copulaColumns, Correlations.pearson(z));
+        double[][] latent = LatentCorrelation.estimate(bands.toArray(new LatentCorrelation.Bands[0]));
+        GaussianCopula copula = GaussianCopula.repaired(copulaColumns, latent);
         if (copula.shrinkage() > 0.001) {
-            notes.add("the correlation estimate was shrunk by " + String.format(Locale.ROOT, "%.3f", copula.shrinkage())
-                    + " towards independence to be positive definite (few rows for the number of columns)");
+            notes.add("the correlation estimate was repaired to be positive definite (largest change "
+                    + String.format(Locale.ROOT, "%.3f", copula.shrinkage())
+                    + "): some columns are (nearly) functions of others, or there are few rows for the number of columns");
         }
         double[][] spearman = Correlations.spearman(numericValues.toArray(new double[0][]));
         for (double[] row : spearman) {
@@ -188,7 +188,7 @@ public final class CopulaFitter {
                     firstBad = i;
                 }
             }
-            values[i] = v;
+            values[i] = v + 0.0; // -0.0 becomes 0.0: one value, one band
         }
         if (bad > 0) {
             String expected = switch (spec.kind()) {
@@ -238,50 +238,119 @@ public final class CopulaFitter {
     }
 
     /**
-     * Normal scores of a numeric column: missing rows take a random point of (0, m), present rows a random point of
-     * their value's band of the empirical CDF scaled into (m, 1) (ties are spread, which is what a discrete value
-     * means to a continuous copula).
+     * Splits off the dominant value as a spike when it is the smallest or largest value, holds at least
+     * {@link #SPIKE_SPLIT} of the present values, both it and the rest have at least k rows, and the rest is a range
+     * (10 or more distinct values); the rest gets a quantile marginal. Otherwise (a spike inside the range, a count
+     * such as 0/1/2 children) the column stays one ordered dimension, with the spike a step of its marginal.
      */
-    private static double[] numericScores(double[] values, double[] sorted, double m, SplittableRandom random) {
-        int n = sorted.length;
-        double[] z = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            double u;
-            if (Double.isNaN(values[i])) {
-                u = random.nextDouble() * m;
-            } else {
-                int lo = lowerBound(sorted, values[i]);
-                int hi = upperBound(sorted, values[i]);
-                double f = (lo + random.nextDouble() * (hi - lo)) / n;
-                u = m + (1 - m) * f;
+    private static NumericColumn numericColumn(ColumnSpec spec, double m, double[] present, int k) {
+        int n = present.length;
+        double mode = present[0];
+        int modeCount = 0;
+        for (int i = 0; i < n; ) {
+            int j = upperBound(present, present[i]);
+            if (j - i > modeCount) {
+                modeCount = j - i;
+                mode = present[i];
             }
-            z[i] = FastNormal.inverse(Math.min(1 - EDGE, Math.max(EDGE, u)));
+            i = j;
         }
-        return z;
+        if (modeCount == n && n >= k) {
+            return new NumericColumn(spec, m, new NumericColumn.Spike(mode, 1), null);
+        }
+        boolean atAnEnd = mode == present[0] || mode == present[n - 1]; // zero-inflation, "-1 = never", a cap
+        long restDistinct = Arrays.stream(present).distinct().count() - 1;
+        if (atAnEnd && restDistinct >= 10 && modeCount >= k && modeCount >= SPIKE_SPLIT * n && n - modeCount >= k) {
+            double value = mode;
+            double[] rest = Arrays.stream(present).filter(v -> v != value).toArray();
+            return new NumericColumn(spec, m, new NumericColumn.Spike(mode, (double) modeCount / n),
+                    QuantileMarginal.fit(rest, k));
+        }
+        return new NumericColumn(spec, m, null, QuantileMarginal.fit(present, k));
     }
 
-    private static double[] categoricalScores(
-            String[] labels, CategoricalMarginal marginal, String rareLabel, double m, SplittableRandom random) {
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < marginal.labels().size(); i++) {
-            index.put(marginal.labels().get(i), i);
-        }
-        int rare = marginal.labels().indexOf(rareLabel); // the band of pooled labels
-        double[] cum = marginal.cumulative();
-        double[] z = new double[labels.length];
-        for (int i = 0; i < labels.length; i++) {
-            double u;
-            if (labels[i] == null) {
-                u = random.nextDouble() * m;
-            } else {
-                int b = index.getOrDefault(labels[i], rare);
-                double lo = b == 0 ? 0 : cum[b - 1];
-                double f = lo + random.nextDouble() * (cum[b] - lo);
-                u = m + (1 - m) * f;
+    /**
+     * The bands of a numeric column's dimensions, in {@link NumericColumn#dimensions()} order: missing or not (on
+     * every row), spike or not (on rows with a value), and the rank band of each other value (on rows with one).
+     * Rows a dimension does not see get band -1.
+     */
+    private static List<LatentCorrelation.Bands> numericBands(NumericColumn column, double[] values) {
+        List<LatentCorrelation.Bands> out = new ArrayList<>(3);
+        int rows = values.length;
+        double m = column.missingShare();
+        if (m > 0 && m < 1) {
+            int[] band = new int[rows];
+            for (int r = 0; r < rows; r++) {
+                band[r] = Double.isNaN(values[r]) ? 0 : 1;
             }
-            z[i] = FastNormal.inverse(Math.min(1 - EDGE, Math.max(EDGE, u)));
+            out.add(new LatentCorrelation.Bands(band, new double[] {0, m}, new double[] {m, 1}));
         }
-        return z;
+        NumericColumn.Spike spike = column.spike();
+        if (spike != null && column.marginal() != null) {
+            int[] band = new int[rows];
+            for (int r = 0; r < rows; r++) {
+                band[r] = Double.isNaN(values[r]) ? -1 : values[r] == spike.value() ? 0 : 1;
+            }
+            double s = spike.share();
+            out.add(new LatentCorrelation.Bands(band, new double[] {0, s}, new double[] {s, 1}));
+        }
+        if (column.marginal() != null) {
+            double[] rest = Arrays.stream(values)
+                    .filter(v -> !Double.isNaN(v) && (spike == null || v != spike.value()))
+                    .sorted()
+                    .toArray();
+            int n = rest.length;
+            double[] distinct = Arrays.stream(rest).distinct().toArray();
+            double[] lo = new double[distinct.length];
+            double[] hi = new double[distinct.length];
+            for (int b = 0; b < distinct.length; b++) {
+                lo[b] = (double) lowerBound(rest, distinct[b]) / n;
+                hi[b] = (double) upperBound(rest, distinct[b]) / n;
+            }
+            int[] band = new int[rows];
+            for (int r = 0; r < rows; r++) {
+                double v = values[r];
+                band[r] = Double.isNaN(v) || (spike != null && v == spike.value()) ? -1 : Arrays.binarySearch(distinct, v);
+            }
+            out.add(new LatentCorrelation.Bands(band, lo, hi));
+        }
+        return out;
+    }
+
+    /** The bands of a label column: missing or not (every row), then the label's interval (rows with a label). */
+    private static List<LatentCorrelation.Bands> categoricalBands(
+            CategoricalColumn column, String[] labels, String rareLabel) {
+        List<LatentCorrelation.Bands> out = new ArrayList<>(2);
+        int rows = labels.length;
+        double m = column.missingShare();
+        if (m > 0 && m < 1) {
+            int[] band = new int[rows];
+            for (int r = 0; r < rows; r++) {
+                band[r] = labels[r] == null ? 0 : 1;
+            }
+            out.add(new LatentCorrelation.Bands(band, new double[] {0, m}, new double[] {m, 1}));
+        }
+        CategoricalMarginal marginal = column.marginal();
+        if (marginal.labels().size() > 1) {
+            Map<String, Integer> index = new HashMap<>();
+            for (int i = 0; i < marginal.labels().size(); i++) {
+                index.put(marginal.labels().get(i), i);
+            }
+            int rare = marginal.labels().indexOf(rareLabel); // the band of pooled labels
+            double[] cum = marginal.cumulative();
+            double[] lo = new double[cum.length];
+            double[] hi = new double[cum.length];
+            for (int b = 0; b < cum.length; b++) {
+                lo[b] = b == 0 ? 0 : cum[b - 1];
+                hi[b] = cum[b];
+            }
+            int[] band = new int[rows];
+            for (int r = 0; r < rows; r++) {
+                band[r] = labels[r] == null ? -1 : index.getOrDefault(labels[r], rare);
+            }
+            out.add(new LatentCorrelation.Bands(band, lo, hi));
+        }
+        return out;
     }
 
     private static int lowerBound(double[] a, double v) {

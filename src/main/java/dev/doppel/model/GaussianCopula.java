@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * The dependence between columns: a correlation matrix of normal scores, positive definite, with its Cholesky factor
- * for sampling. {@code shrinkage} says how far the estimate had to be pulled towards the identity to be positive
- * definite (0 when it already was).
+ * for sampling. {@code shrinkage} says how much the estimate had to change to be positive definite (0 when it
+ * already was).
  */
 public final class GaussianCopula {
     private final List<String> columns;
@@ -48,23 +48,155 @@ public final class GaussianCopula {
         }
     }
 
-    /** Builds from an estimated correlation matrix, shrinking it towards the identity until it is positive definite. */
+    /** Above this many columns the eigen-decomposition is too slow and repair falls back to shrinkage. */
+    static final int EIGEN_REPAIR_LIMIT = 600;
+
+    /**
+     * Builds from an estimated correlation matrix, repaired to positive definite when needed: by clipping its
+     * eigenvalues (the nearest fix, which leaves well-estimated entries almost untouched) up to
+     * {@link #EIGEN_REPAIR_LIMIT} columns, else by shrinking towards the identity; {@link #shrinkage()} then says how
+     * far (the largest change of an entry for eigenvalue clipping, the shrinkage weight otherwise).
+     */
     public static GaussianCopula repaired(List<String> columns, double[][] estimate) {
         int d = estimate.length;
-        double lambda = 0;
-        for (int attempt = 0; attempt < 60; attempt++) {
-            double[][] r = new double[d][d];
-            for (int i = 0; i < d; i++) {
-                for (int j = 0; j < d; j++) {
-                    r[i][j] = i == j ? 1.0 : round((1 - lambda) * estimate[i][j]);
+        double[][] r = rounded(estimate, 0);
+        if (Cholesky.factor(r) != null) {
+            return new GaussianCopula(columns, r, 0);
+        }
+        if (d <= EIGEN_REPAIR_LIMIT) {
+            double[][] nearest = nearestCorrelation(r);
+            for (double floor = 1e-4; floor < 0.5; floor *= 4) {
+                double[][] clipped = clipEigenvalues(nearest, floor);
+                if (Cholesky.factor(clipped) != null) {
+                    return new GaussianCopula(columns, clipped, largestChange(r, clipped));
                 }
             }
-            if (Cholesky.factor(r) != null) {
-                return new GaussianCopula(columns, r, lambda);
-            }
-            lambda = lambda == 0 ? 1e-6 : Math.min(1, lambda * 2);
         }
-        throw new IllegalStateException("correlation repair did not converge");
+        for (double lambda = 1e-4; lambda <= 1; lambda *= 2) {
+            double[][] shrunk = rounded(estimate, lambda);
+            if (Cholesky.factor(shrunk) != null) {
+                return new GaussianCopula(columns, shrunk, lambda);
+            }
+        }
+        return new GaussianCopula(columns, rounded(estimate, 1), 1);
+    }
+
+    private static double[][] rounded(double[][] estimate, double lambda) {
+        int d = estimate.length;
+        double[][] r = new double[d][d];
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                r[i][j] = i == j ? 1.0 : round((1 - lambda) * estimate[i][j]);
+            }
+        }
+        return r;
+    }
+
+    /**
+     * Higham's alternating projections (with Dykstra's correction) onto the positive semi-definite matrices and the
+     * unit-diagonal matrices: the correlation matrix nearest to r in Frobenius norm, so the repair spreads as little as
+     * possible onto well-estimated pairs.
+     */
+    static double[][] nearestCorrelation(double[][] r) {
+        int d = r.length;
+        double[][] y = copy(r);
+        double[][] correction = new double[d][d];
+        for (int iter = 0; iter < 200; iter++) {
+            double[][] residual = new double[d][d];
+            for (int i = 0; i < d; i++) {
+                for (int j = 0; j < d; j++) {
+                    residual[i][j] = y[i][j] - correction[i][j];
+                }
+            }
+            double[][] x = projectPsd(residual);
+            double change = 0;
+            for (int i = 0; i < d; i++) {
+                for (int j = 0; j < d; j++) {
+                    correction[i][j] = x[i][j] - residual[i][j];
+                    double next = i == j ? 1 : x[i][j];
+                    change = Math.max(change, Math.abs(next - y[i][j]));
+                    y[i][j] = next;
+                }
+            }
+            if (change < 1e-7) {
+                break;
+            }
+        }
+        return y;
+    }
+
+    private static double[][] projectPsd(double[][] a) {
+        int d = a.length;
+        var eigen = new org.apache.commons.math3.linear.EigenDecomposition(
+                org.apache.commons.math3.linear.MatrixUtils.createRealMatrix(a));
+        double[] values = eigen.getRealEigenvalues();
+        double[][] v = eigen.getV().getData();
+        double[][] out = new double[d][d];
+        for (int k = 0; k < d; k++) {
+            double lambda = values[k];
+            if (lambda <= 0) {
+                continue;
+            }
+            for (int i = 0; i < d; i++) {
+                double vi = v[i][k] * lambda;
+                for (int j = 0; j <= i; j++) {
+                    out[i][j] += vi * v[j][k];
+                }
+            }
+        }
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < i; j++) {
+                out[j][i] = out[i][j];
+            }
+        }
+        return out;
+    }
+
+    private static double[][] copy(double[][] a) {
+        double[][] out = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = a[i].clone();
+        }
+        return out;
+    }
+
+    private static double[][] clipEigenvalues(double[][] r, double floor) {
+        int d = r.length;
+        var eigen = new org.apache.commons.math3.linear.EigenDecomposition(
+                org.apache.commons.math3.linear.MatrixUtils.createRealMatrix(r));
+        double[] values = eigen.getRealEigenvalues();
+        var v = eigen.getV();
+        double[][] out = new double[d][d];
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j <= i; j++) {
+                double s = 0;
+                for (int k = 0; k < d; k++) {
+                    s += v.getEntry(i, k) * Math.max(values[k], floor) * v.getEntry(j, k);
+                }
+                out[i][j] = s;
+                out[j][i] = s;
+            }
+        }
+        double[] scale = new double[d];
+        for (int i = 0; i < d; i++) {
+            scale[i] = 1 / Math.sqrt(out[i][i]);
+        }
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                out[i][j] = i == j ? 1.0 : round(Math.max(-1, Math.min(1, out[i][j] * scale[i] * scale[j])));
+            }
+        }
+        return out;
+    }
+
+    private static double largestChange(double[][] a, double[][] b) {
+        double max = 0;
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < a.length; j++) {
+                max = Math.max(max, Math.abs(a[i][j] - b[i][j]));
+            }
+        }
+        return Math.round(max * 1e6) / 1e6;
     }
 
     /** Rounds to 9 decimals: keeps the model file readable; far below sampling error. */

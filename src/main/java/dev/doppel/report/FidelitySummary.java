@@ -3,7 +3,6 @@ package dev.doppel.report;
 import dev.doppel.model.CategoricalColumn;
 import dev.doppel.model.ColumnModel;
 import dev.doppel.model.NumericColumn;
-import dev.doppel.model.QuantileMarginal;
 import dev.doppel.model.SynthModel;
 import dev.doppel.schema.ColumnKind;
 import dev.doppel.schema.TemporalLayout;
@@ -104,7 +103,6 @@ public record FidelitySummary(String source, long rows, List<ColumnLine> columns
             return Double.NaN;
         }
         double half = halfStep(num);
-        QuantileMarginal marginal = num.marginal();
         double d = 0;
         int n = x.length;
         for (int i = 0; i < n; ) {
@@ -112,8 +110,8 @@ public record FidelitySummary(String source, long rows, List<ColumnLine> columns
             while (j < n && x[j] == x[i]) {
                 j++;
             }
-            double below = marginal.cdf(x[i] - half - 1e-12 * Math.max(1, Math.abs(x[i])));
-            double upTo = marginal.cdf(x[i] + half);
+            double below = num.cdf(x[i] - half - 1e-12 * Math.max(1, Math.abs(x[i])));
+            double upTo = num.cdf(x[i] + half);
             d = Math.max(d, Math.max(Math.abs((double) i / n - below), Math.abs((double) j / n - upTo)));
             i = j;
         }
