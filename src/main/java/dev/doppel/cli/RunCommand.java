@@ -20,7 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Run a job profile end to end: read, infer, fit, generate, write. Each run writes a new folder"
                 + " output/<job>/<timestamp>/ with the synthetic data, model.json and summary.txt.",
         footerHeading = "%nExample:%n",
-        footer = {"  ./doppel run profiles/demo.yaml"})
+        footer = {"  ./doppel run profiles/demo.yaml", "  ./doppel run profiles/telco.yaml -n 100000 --output-dir /data/synthetic/telco"})
 final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -40,6 +40,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Allow overwriting output.path when the profile names one.")
     boolean force;
 
+    @Option(names = "--output-dir", paramLabel = "DIR",
+            description = "Make the run folder DIR/<timestamp>/ (overrides output.dir and output.path).")
+    Path outputDir;
+
     @Mixin
     CommonOptions common;
 
@@ -52,7 +56,7 @@ final class RunCommand implements Callable<Integer> {
             throw new dev.doppel.error.UsageException("-n must not be negative");
         }
         PrintWriter err = spec.commandLine().getErr();
-        RunJob.Result result = RunJob.run(profile, new RunJob.Overrides(rows, seed, threads, force), Versions.current(),
+        RunJob.Result result = RunJob.run(profile, new RunJob.Overrides(rows, seed, threads, force, outputDir), Versions.current(),
                 new ConsoleProgress(err, common.quiet));
         if (!common.quiet) {
             PrintWriter out = spec.commandLine().getOut();

@@ -11,6 +11,8 @@ import dev.doppel.profile.Profile;
 import dev.doppel.profile.ProfileFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -29,8 +31,16 @@ import java.util.stream.Stream;
 public final class RunJob {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
 
-    /** Command-line settings that win over the profile's; null leaves the profile's. */
-    public record Overrides(Long rows, Long seed, Integer threads, boolean force) {}
+    /**
+     * Command-line settings that win over the profile's; null leaves the profile's.
+     *
+     * @param outputDir make the run folder under this folder, whatever the profile's output.dir and output.path say
+     */
+    public record Overrides(Long rows, Long seed, Integer threads, boolean force, Path outputDir) {
+        public Overrides(Long rows, Long seed, Integer threads, boolean force) {
+            this(rows, seed, threads, force, null);
+        }
+    }
 
     /** What a run wrote. */
     public record Result(Path folder, Path data, Path modelFile, SynthModel model, SampleResult sample, double fitSeconds) {}
@@ -67,7 +77,7 @@ public final class RunJob {
 
         // Check the destination before the work, so a run that cannot write fails fast.
         boolean force = overrides.force() || Boolean.TRUE.equals(out.overwrite());
-        Path explicit = out.path() != null ? Path.of(out.path()) : null;
+        Path explicit = out.path() != null && overrides.outputDir() == null ? Path.of(out.path()) : null;
         if (explicit != null && Files.exists(explicit) && !force) {
             throw new OutputException(explicit + ": already exists; pass --force or set output.overwrite: true");
         }
@@ -87,19 +97,23 @@ public final class RunJob {
                     new SampleRequest(model, rows, seed, threads, format, compression, explicit, force), progress);
             return new Result(explicit.toAbsolutePath().getParent(), sample.file(), null, model, sample, fitSeconds);
         }
-        Path base = Path.of(out.dir() != null ? out.dir() : "output/" + job);
+        Path base = overrides.outputDir() != null ? overrides.outputDir()
+                : Path.of(out.dir() != null ? out.dir() : "output/" + job);
         Path staging = null;
+        Thread cleanup = null;
         try {
             Files.createDirectories(base);
-            staging = Files.createTempDirectory(base, ".run-");
+            staging = stagingFolder(base);
+            Path doomed = staging;
+            cleanup = new Thread(() -> deleteQuietly(doomed), "doppel-run-cleanup");
+            Runtime.getRuntime().addShutdownHook(cleanup); // an interrupted run leaves no hidden folder behind
             String dataName = "synthetic." + (format == OutputFormat.PARQUET ? "parquet" : "csv");
             SampleResult sample = Sampling.run(
                     new SampleRequest(model, rows, seed, threads, format, compression, staging.resolve(dataName), false),
                     progress);
             Files.writeString(staging.resolve("model.json"), ModelFile.toJson(model));
             Files.writeString(staging.resolve("summary.txt"), sample.summary().render(10));
-            Path folder = freeFolder(base);
-            Files.move(staging, folder, StandardCopyOption.ATOMIC_MOVE);
+            Path folder = publish(staging, base);
             staging = null;
             return new Result(folder, folder.resolve(dataName), folder.resolve("model.json"), model,
                     new SampleResult(folder.resolve(dataName), sample.rows(), sample.bytes(), sample.seconds(), sample.summary()),
@@ -110,16 +124,53 @@ public final class RunJob {
             if (staging != null) {
                 deleteQuietly(staging);
             }
+            if (cleanup != null) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(cleanup);
+                } catch (IllegalStateException e) {
+                    // already shutting down: the hook runs anyway
+                }
+            }
         }
     }
 
-    private static Path freeFolder(Path base) {
-        String stamp = LocalDateTime.now().format(STAMP);
-        Path folder = base.resolve(stamp);
-        for (int i = 2; Files.exists(folder); i++) {
-            folder = base.resolve(stamp + "-" + i);
+    /**
+     * A new hidden folder beside the run folders, made with the default permissions (a temp directory would be
+     * owner-only, and the run folder it becomes would stay so).
+     */
+    private static Path stagingFolder(Path base) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path dir = base.resolve(".run-" + Long.toHexString(System.nanoTime()) + "-" + attempt);
+            try {
+                return Files.createDirectory(dir);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= 100) {
+                    throw e;
+                }
+            }
         }
-        return folder;
+    }
+
+    /**
+     * Renames the finished staging folder to the first free {@code <yyyyMMdd-HHmmss>[-N]} name. A rename never
+     * replaces a folder that has files in it, so when another run takes the name first this one takes the next.
+     */
+    private static Path publish(Path staging, Path base) throws IOException {
+        String stamp = LocalDateTime.now().format(STAMP);
+        for (int i = 1; ; i++) {
+            Path folder = base.resolve(i == 1 ? stamp : stamp + "-" + i);
+            if (Files.exists(folder)) {
+                continue;
+            }
+            try {
+                Files.move(staging, folder, StandardCopyOption.ATOMIC_MOVE);
+                return folder;
+            } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+                if (i >= 1000) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private static OutputFormat format(Profile.Output out, String profileName) {

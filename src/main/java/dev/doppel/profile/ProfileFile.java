@@ -1,10 +1,12 @@
 package dev.doppel.profile;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -15,15 +17,26 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** Reads profiles strictly: an unknown or misspelt key is an error that names the key and its line. */
+/**
+ * Reads profiles strictly: an unknown or misspelt key, a key given twice, or a fraction where a whole number belongs is
+ * an error that names the key and its line.
+ */
 public final class ProfileFile {
-    private static final ObjectMapper YAML = YAMLMapper.builder()
+    private static final YAMLMapper YAML = YAMLMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*)'");
 
     private ProfileFile() {}
 
@@ -41,21 +54,38 @@ public final class ProfileFile {
     }
 
     public static Profile parse(String text, String name) {
+        if (text.lines().map(String::strip).allMatch(l -> l.isEmpty() || l.startsWith("#") || l.equals("---"))) {
+            throw new InputException(name + ": the profile is empty");
+        }
         Profile profile;
         try {
             profile = YAML.readValue(text, Profile.class);
         } catch (UnrecognizedPropertyException e) {
             String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream()
                     .map(Object::toString).sorted().collect(Collectors.joining(", "));
-            throw new InputException(name + where(e.getLocation()) + ": unknown key '" + e.getPropertyName() + "'"
-                    + (known.isEmpty() ? "" : " (allowed here: " + known + ")"));
+            List<String> keys = keys(e);
+            if (keys.isEmpty() || !keys.get(keys.size() - 1).equals(e.getPropertyName())) {
+                keys.add(e.getPropertyName());
+            }
+            throw new InputException(name + where(text, keys, e.getLocation()) + ": unknown key '"
+                    + e.getPropertyName() + "'" + (known.isEmpty() ? "" : " (allowed here: " + known + ")"));
         } catch (InvalidFormatException e) {
-            throw new InputException(name + where(e.getLocation()) + ": '" + path(e) + "' must be "
+            throw new InputException(name + where(text, keys(e), e.getLocation()) + ": '" + path(e) + "' must be "
                     + describe(e.getTargetType()));
         } catch (MismatchedInputException e) {
-            throw new InputException(name + where(e.getLocation()) + ": '" + path(e) + "' has the wrong shape"
+            if (e.getPath().isEmpty()) {
+                throw new InputException(name + ": a profile is a set of sections (version, job, input, columns,"
+                        + " model, output), each written as 'key:' at the start of a line");
+            }
+            throw new InputException(name + where(text, keys(e), e.getLocation()) + ": '" + path(e)
+                    + "' has the wrong shape"
                     + (e.getTargetType() == null ? "" : " (expected " + describe(e.getTargetType()) + ")"));
         } catch (JsonProcessingException e) {
+            Matcher duplicate = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
+            if (duplicate.matches()) {
+                throw new InputException(name + where(e.getLocation()) + ": key '" + duplicate.group(1)
+                        + "' is given twice");
+            }
             throw new InputException(name + where(e.getLocation()) + ": not valid YAML");
         }
         if (profile == null) {
@@ -68,16 +98,50 @@ public final class ProfileFile {
         return profile;
     }
 
-    /** The line of a column's entry in the profile text, for messages; 0 when not found. */
-    public static int lineOf(String text, String key) {
-        List<String> lines = text.lines().toList();
-        for (int i = 0; i < lines.size(); i++) {
-            String t = lines.get(i).trim();
-            if (t.startsWith(key + ":") || t.startsWith("\"" + key + "\":") || t.startsWith("'" + key + "':")) {
-                return i + 1;
+    /** The line of a column's entry under {@code columns:} in the profile text, for messages; 0 when not found. */
+    public static int lineOf(String text, String column) {
+        return keyLines(text).getOrDefault(List.of("columns", column), 0);
+    }
+
+    /**
+     * The line of every mapping key in a profile, by its path of keys from the top ({@code [columns, age, kind]});
+     * keys inside lists are left out. Best effort: a text that stops parsing gives the keys before the error.
+     */
+    static Map<List<String>, Integer> keyLines(String text) {
+        Map<List<String>, Integer> lines = new HashMap<>();
+        // The keys leading to the current container: index 0 is the top level; null stands for a list (or a mapping
+        // inside one).
+        List<String> path = new ArrayList<>();
+        String pending = null;
+        try (JsonParser p = YAML.getFactory().createParser(text)) {
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                switch (t) {
+                    case FIELD_NAME -> {
+                        pending = p.currentName();
+                        List<String> keys = new ArrayList<>(path.subList(1, path.size()));
+                        if (!path.isEmpty() && !keys.contains(null)) {
+                            keys.add(pending);
+                            lines.putIfAbsent(List.copyOf(keys), p.currentTokenLocation().getLineNr());
+                        }
+                    }
+                    case START_OBJECT, START_ARRAY -> {
+                        path.add(t == JsonToken.START_ARRAY ? null : pending);
+                        pending = null;
+                    }
+                    case END_OBJECT, END_ARRAY -> {
+                        if (!path.isEmpty()) {
+                            path.remove(path.size() - 1);
+                        }
+                        pending = null;
+                    }
+                    default -> pending = null;
+                }
             }
+        } catch (IOException e) {
+            // keep what was found before the error
         }
-        return 0;
+        return lines;
     }
 
     private static String describe(Class<?> type) {
@@ -106,6 +170,23 @@ public final class ProfileFile {
             }
         }
         return sb.toString();
+    }
+
+    private static List<String> keys(JsonMappingException e) {
+        List<String> keys = new ArrayList<>();
+        for (var ref : e.getPath()) {
+            if (ref.getFieldName() == null) {
+                return new ArrayList<>(); // inside a list: no key path to look up
+            }
+            keys.add(ref.getFieldName());
+        }
+        return keys;
+    }
+
+    /** ", line N" for a key path, from the text when the key is found there, else from the parser's location. */
+    private static String where(String text, List<String> keys, JsonLocation location) {
+        Integer line = keys.isEmpty() ? null : keyLines(text).get(keys);
+        return line != null && line > 0 ? ", line " + line : where(location);
     }
 
     private static String where(JsonLocation location) {
