@@ -34,6 +34,7 @@ public final class RowSampler {
     private final double[][] cumulative; // per categorical column
     private final IdentifierSequence[] identifiers;
     private final double[] rounding; // per numeric column: values are rounded to multiples of 1/rounding (0 = none)
+    private final ConditionalScale scale;
 
     public RowSampler(SynthModel model, long seed) {
         this.model = model;
@@ -68,6 +69,24 @@ public final class RowSampler {
                 rounding[c] = factorOf(num);
             }
         }
+        int[][] gates = new int[n][];
+        double[][] thresholds = new double[n][];
+        for (int c = 0; c < n; c++) {
+            int[] g = new int[2];
+            double[] t = new double[2];
+            int k = 0;
+            if (missingDim[c] >= 0) {
+                g[k] = missingDim[c];
+                t[k++] = FastNormal.inverse(columns[c].missingShare());
+            }
+            if (spikeDim[c] >= 0) {
+                g[k] = spikeDim[c];
+                t[k++] = FastNormal.inverse(((NumericColumn) columns[c]).spike().share());
+            }
+            gates[c] = java.util.Arrays.copyOf(g, k);
+            thresholds[c] = java.util.Arrays.copyOf(t, k);
+        }
+        scale = new ConditionalScale(copula, valueDim, gates, thresholds);
     }
 
     /** 10^scale for decimals, 1 for whole numbers and dates, 1/step for date-times, 0 for no rounding. */
@@ -137,7 +156,7 @@ public final class RowSampler {
         if (valueDim[c] < 0) {
             return 0;
         }
-        double v = FastNormal.cdf(z[valueDim[c]]);
+        double v = scale.uniform(c, z[valueDim[c]]);
         int lo = 0;
         int hi = cum.length - 1;
         while (lo < hi) {
@@ -160,7 +179,7 @@ public final class RowSampler {
         if (spike != null && (valueDim[c] < 0 || FastNormal.cdf(z[spikeDim[c]]) < spike.share())) {
             return spike.value();
         }
-        double x = col.marginal().quantile(FastNormal.cdf(z[valueDim[c]]));
+        double x = col.marginal().quantile(scale.uniform(c, z[valueDim[c]]));
         double factor = rounding[c];
         return factor > 0 ? Math.rint(x * factor) / factor : x;
     }

@@ -29,7 +29,11 @@ final class LatentCorrelation {
     /** The largest latent correlation a weak boundary case (rare flags) is given. */
     static final double SATURATED = 0.95;
     /** The latent correlation of columns that move together. */
-    static final double DETERMINISTIC = 0.999;
+    static final double DETERMINISTIC = 0.99;
+    /** Rows on the rarer side needed to take a boundary estimate as a deterministic relation. */
+    static final double DETERMINISTIC_EVIDENCE = 30;
+    /** How close to the achievable extreme counts as the boundary. */
+    static final double BOUNDARY = 1e-3;
 
     private LatentCorrelation() {}
 
@@ -103,15 +107,51 @@ final class LatentCorrelation {
         for (int a = 0; a < d; a++) {
             latent[a][a] = 1;
             for (int b = 0; b < a; b++) {
-                double observed = sd[a] > 0 && sd[b] > 0 ? Correlations.pearsonPairwise(scores[a], scores[b]) : 0;
-                double rho = Double.isNaN(observed) ? 0 : invert(observed, alpha[a], alpha[b], sd[a] * sd[b]);
+                double observed = sd[a] > 0 && sd[b] > 0 ? Correlations.pearsonPairwiseOrUnknown(scores[a], scores[b]) : 0;
                 double n = Math.min(support[a], support[b]);
-                rho *= Double.isInfinite(n) ? 1 : n / (n + PRIOR_ROWS); // little evidence (a flag set on 11 rows) pulls towards independence
+                double rho = Double.isNaN(observed) ? Double.NaN : invert(observed, alpha[a], alpha[b], sd[a] * sd[b], n);
                 latent[a][b] = rho;
                 latent[b][a] = rho;
             }
         }
+        fillUnseen(latent);
         return latent;
+    }
+
+    /**
+     * Pairs no row shows together (a column's "missing" dimension and its own value) get the correlation implied
+     * through the dimension that ties them most strongly, ρ(a, t)·ρ(t, b): a missing total_spend goes with tenure 0
+     * (0.99) and total_spend with tenure (0.93), so the two go together at about 0.92. Leaving 0 there would contradict
+     * the rest of the matrix and make the positive-definite repair pull every other entry.
+     */
+    private static void fillUnseen(double[][] latent) {
+        int d = latent.length;
+        double[][] filled = new double[d][];
+        for (int a = 0; a < d; a++) {
+            filled[a] = latent[a].clone();
+        }
+        for (int a = 0; a < d; a++) {
+            for (int b = 0; b < a; b++) {
+                if (!Double.isNaN(latent[a][b])) {
+                    continue;
+                }
+                double best = 0;
+                for (int t = 0; t < d; t++) {
+                    if (t == a || t == b || Double.isNaN(latent[a][t]) || Double.isNaN(latent[t][b])) {
+                        continue;
+                    }
+                    double implied = latent[a][t] * latent[t][b];
+                    if (Math.abs(implied) > Math.abs(best)) {
+                        best = implied;
+                    }
+                }
+                filled[a][b] = best;
+                filled[b][a] = best;
+            }
+        }
+        for (int a = 0; a < d; a++) {
+            latent[a] = filled[a];
+        }
     }
 
     /**
@@ -165,7 +205,7 @@ final class LatentCorrelation {
     }
 
     /** Solves r(ρ) = observed for ρ in [-1, 1]; r is increasing in ρ for monotone scores. */
-    static double invert(double observed, double[] a, double[] b, double scale) {
+    static double invert(double observed, double[] a, double[] b, double scale, double evidence) {
         if (!(Math.abs(observed) > 1e-12)) {
             return 0;
         }
@@ -175,17 +215,15 @@ final class LatentCorrelation {
         }
         double lo = -1;
         double hi = 1;
-        if (observed >= value(c, 1) || observed <= value(c, -1)) {
-            // Beyond what any latent correlation can produce: typical of rare flags that never (or always) occur
-            // together, where the data cannot tell -0.4 from -1. Such a boundary estimate is noise and would fight
-            // every other pair in the matrix, so take the first-order inversion instead, capped below 1.
-            // A strong observed correlation at the boundary means the columns move together (identical flags):
-            // that is reliable, and the latent correlation is as close to 1 as a correlation matrix allows.
-            if (Math.abs(observed) >= 0.9) {
+        if (observed >= value(c, 1) - BOUNDARY || observed <= value(c, -1) + BOUNDARY) {
+            // At what only a (nearly) deterministic relation produces: "missing exactly when tenure is 0", two flags
+            // set on the same rows. With enough rows behind it that is what the data says; with few (two rare flags
+            // that never meet, where -0.4 and -1 fit alike) it is noise, so take the first-order inversion, capped.
+            if (evidence >= DETERMINISTIC_EVIDENCE || Math.abs(observed) >= 0.9) {
                 return observed > 0 ? DETERMINISTIC : -DETERMINISTIC;
             }
             double linear = c[1] > 1e-12 ? observed / c[1] : observed;
-            return Math.max(-SATURATED, Math.min(SATURATED, linear));
+            return shrink(Math.max(-SATURATED, Math.min(SATURATED, linear)), evidence);
         }
         double rho = Math.max(-0.999, Math.min(0.999, observed));
         for (int iter = 0; iter < 60; iter++) {
@@ -202,7 +240,12 @@ final class LatentCorrelation {
             double next = slope > 1e-12 ? rho - f / slope : Double.NaN;
             rho = next > lo && next < hi ? next : (lo + hi) / 2; // Newton, bisection when it leaves the bracket
         }
-        return rho;
+        return shrink(rho, evidence);
+    }
+
+    /** Little evidence (a flag set on 11 rows) pulls an estimate towards independence. */
+    private static double shrink(double rho, double evidence) {
+        return Double.isInfinite(evidence) ? rho : rho * evidence / (evidence + PRIOR_ROWS);
     }
 
     private static double value(double[] c, double rho) {

@@ -37,7 +37,7 @@ public final class Correlations {
                 for (int i = 0; i < n; i++) {
                     s += x[i] * y[i];
                 }
-                double v = norm[a] > 0 && norm[b] > 0 ? s / (norm[a] * norm[b]) : 0;
+                double v = norm[a] > 1e-12 * Math.sqrt(n) && norm[b] > 1e-12 * Math.sqrt(n) ? s / (norm[a] * norm[b]) : 0;
                 v = Math.max(-1, Math.min(1, v));
                 r[a][b] = v;
                 r[b][a] = v;
@@ -48,18 +48,44 @@ public final class Correlations {
 
     /** Pearson correlation of two columns over the rows where both are present (not NaN); NaN if under 3 rows. */
     public static double pearsonPairwise(double[] x, double[] y) {
+        double r = pairwise(x, y);
+        return Double.isInfinite(r) ? 0 : r;
+    }
+
+    /**
+     * As {@link #pearsonPairwise}, but NaN (unknown) also when either column is constant over the rows both have: no
+     * row then says anything about how they go together.
+     */
+    public static double pearsonPairwiseOrUnknown(double[] x, double[] y) {
+        double r = pairwise(x, y);
+        return Double.isInfinite(r) ? Double.NaN : r;
+    }
+
+    /** Pearson over joint rows; NaN under 3 rows, +infinity when either side is constant there. */
+    private static double pairwise(double[] x, double[] y) {
         double sx = 0;
         double sy = 0;
         int n = 0;
+        double minX = Double.POSITIVE_INFINITY;
+        double maxX = Double.NEGATIVE_INFINITY;
+        double minY = Double.POSITIVE_INFINITY;
+        double maxY = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < x.length; i++) {
             if (!Double.isNaN(x[i]) && !Double.isNaN(y[i])) {
                 sx += x[i];
                 sy += y[i];
+                minX = Math.min(minX, x[i]);
+                maxX = Math.max(maxX, x[i]);
+                minY = Math.min(minY, y[i]);
+                maxY = Math.max(maxY, y[i]);
                 n++;
             }
         }
         if (n < 3) {
             return Double.NaN;
+        }
+        if (minX == maxX || minY == maxY) {
+            return Double.POSITIVE_INFINITY; // constant: rounding in the mean would otherwise fake a correlation
         }
         double mx = sx / n;
         double my = sy / n;
@@ -75,7 +101,7 @@ public final class Correlations {
                 syy += dy * dy;
             }
         }
-        return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : 0;
+        return Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy)));
     }
 
     /** Spearman correlations: Pearson of mid-ranks, pairwise over rows where both are present. */
