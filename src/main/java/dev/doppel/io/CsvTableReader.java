@@ -16,7 +16,6 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -25,7 +24,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,6 +39,11 @@ import java.util.regex.Pattern;
 public final class CsvTableReader {
     private static final int SNIFF_BYTES = 64 * 1024;
     private static final Pattern LINE = Pattern.compile("line (\\d+)");
+    /** FastCSV's limit on one field, in characters. */
+    static final long MAX_FIELD_CHARS = 16L * 1024 * 1024;
+    /** FastCSV's limit on the fields of one record. */
+    static final int MAX_FIELDS = 16 * 1024;
+    private static final Pattern TOO_MANY_FIELDS = Pattern.compile("maximum limit of \\d+ fields");
 
     private CsvTableReader() {}
 
@@ -50,17 +53,22 @@ public final class CsvTableReader {
         if (head.length == 0) {
             throw new InputException(name + ": the file is empty");
         }
+        checkNotCompressed(name, head);
         checkNotBinary(name, head);
         boolean bom = head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF;
         checkNotUtf16(name, head, options.encoding());
-        String headText = decodeHead(name, head, bom ? 3 : 0, options.encoding());
-        FileDialect dialect = DialectSniffer.sniff(headText, options.delimiter(), bom);
+        int skip = bom ? 3 : 0;
+        Optional<String> headText = decodeHead(head, skip, options.encoding());
+        if (headText.isEmpty()) {
+            // the dialect is not known yet: locate the bad byte with the likeliest separator
+            throw new InputException(name + locateFailure(file, skip, options, new FileDialect(
+                    options.delimiter() == null ? ',' : options.delimiter(), false, "\n", false, bom), -1));
+        }
+        FileDialect dialect = DialectSniffer.sniff(headText.get(), options.delimiter(), bom);
 
         Set<String> markers = options.markerSet();
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            if (bom) {
-                in.skipNBytes(3);
-            }
+            in.skipNBytes(skip);
             CharsetDecoder decoder = options.encoding().newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -69,30 +77,72 @@ public final class CsvTableReader {
                     .fieldSeparator(dialect.delimiter())
                     .quoteCharacter('"')
                     .commentStrategy(CommentStrategy.NONE)
-                    .skipEmptyLines(true)
+                    .skipEmptyLines(false)
                     .allowUnclosedQuote(false)
                     .trimWhitespacesAroundQuotes(dialect.spaceAfterDelimiter())
                     .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
                     .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
                     .ofCsvRecord(reader);
             return collect(name, csv, dialect, markers);
-        } catch (CsvParseException e) {
-            throw new InputException(name + describeParseError(e));
-        } catch (UncheckedIOException e) {
-            throw new InputException(name + describeIoError(e.getCause(), e.getMessage(), options.encoding()));
+        } catch (CsvParseException | UncheckedIOException e) {
+            if (mentions(e, TOO_MANY_FIELDS)) {
+                throw new InputException(name + ": line " + lineOf(e) + ": more than "
+                        + String.format(Locale.ROOT, "%,d", MAX_FIELDS) + " fields in one record");
+            }
+            throw new InputException(name + locateFailure(file, skip, options, dialect, lineOf(e)));
         } catch (IOException e) {
             throw new InputException(name + ": cannot be read (" + e.getClass().getSimpleName() + ")");
         }
+    }
+
+    /**
+     * Says where and why reading failed, from a second pass over the file (the parser's exception is never passed on:
+     * FastCSV quotes characters of the data in some messages).
+     *
+     * @param parserLine the line the parser was at, or -1
+     */
+    private static String locateFailure(Path file, int skip, ReadOptions options, FileDialect dialect, long parserLine) {
+        CsvErrorLocator.Findings found;
+        try {
+            found = CsvErrorLocator.scan(file, skip, options.encoding(), dialect.delimiter(),
+                    dialect.spaceAfterDelimiter(), MAX_FIELD_CHARS);
+        } catch (IOException e) {
+            return ": cannot be read (" + e.getClass().getSimpleName() + ")";
+        }
+        String at = parserLine > 0 ? ": line " + parserLine : "";
+        if (found.undecodable().isPresent()) {
+            return ": " + found.undecodable().get().describe() + ": not valid " + options.encoding().name()
+                    + " text; pass --encoding (for example --encoding ISO-8859-1)";
+        }
+        if (found.unclosedQuote().isPresent()) {
+            return ": " + found.unclosedQuote().get().describe()
+                    + ": a quoted field is never closed (unterminated quote)";
+        }
+        if (found.oversized().isPresent()) {
+            return ": " + found.oversized().get().describe() + ": the field is longer than the limit of "
+                    + String.format(Locale.ROOT, "%,d", MAX_FIELD_CHARS) + " characters";
+        }
+        if (found.textAfterQuote().isPresent()) {
+            return ": " + found.textAfterQuote().get().describe()
+                    + ": text after a closing quote (a stray quote inside a field?)";
+        }
+        return at + ": malformed CSV (check quotes and separators)";
     }
 
     private static RawTable collect(String name, CsvReader<CsvRecord> csv, FileDialect dialect, Set<String> markers)
             throws IOException {
         try (csv) {
             var records = csv.iterator();
-            if (!records.hasNext()) {
-                throw new InputException(name + ": the file has no header line");
+            CsvRecord header = null;
+            while (records.hasNext() && header == null) {
+                CsvRecord record = records.next();
+                if (!isBlank(record)) {
+                    header = record; // blank lines before the header are skipped
+                }
             }
-            CsvRecord header = records.next();
+            if (header == null) {
+                throw new InputException(name + ": the file has no header line (it holds only blank lines)");
+            }
             List<String> names = headerNames(name, header);
             int width = names.size();
             List<ColumnCollector> columns = new ArrayList<>(width);
@@ -101,25 +151,34 @@ public final class CsvTableReader {
             }
             int[] lines = new int[1024];
             int rows = 0;
+            List<CsvRecord> blanks = new ArrayList<>();
             while (records.hasNext()) {
                 CsvRecord record = records.next();
+                if (isBlank(record)) {
+                    if (width == 1) {
+                        blanks.add(record); // a missing value, unless only blank lines follow
+                    }
+                    continue; // with several columns, a blank line is not a record
+                }
                 int count = record.getFieldCount();
                 if (count != width) {
-                    if (count == 1 && record.getField(0).isBlank()) {
-                        continue; // a whitespace-only line between records
+                    throw new InputException(name + ": line " + record.getStartingLineNumber() + ": " + count
+                            + (count == 1 ? " field" : " fields") + ", but the header has " + width
+                            + " (check the separator and quotes)");
+                }
+                blanks.add(record);
+                for (CsvRecord r : blanks) {
+                    if (rows == lines.length) {
+                        lines = Arrays.copyOf(lines, rows * 2);
                     }
-                    throw new InputException(name + ": line " + record.getStartingLineNumber() + " has " + count
-                            + " fields, the header has " + width);
+                    lines[rows++] = (int) Math.min(Integer.MAX_VALUE, r.getStartingLineNumber());
+                    for (int c = 0; c < width; c++) {
+                        columns.get(c).add(r.getField(c), markers, dialect.spaceAfterDelimiter());
+                    }
                 }
-                if (rows == lines.length) {
-                    lines = Arrays.copyOf(lines, rows * 2);
-                }
-                lines[rows++] = (int) Math.min(Integer.MAX_VALUE, record.getStartingLineNumber());
-                for (int c = 0; c < width; c++) {
-                    columns.get(c).add(record.getField(c), markers, dialect.spaceAfterDelimiter());
-                }
+                blanks.clear();
             }
-            if (columns.get(0).size == 0) {
+            if (rows == 0) {
                 throw new InputException(name + ": the file has a header but no data rows");
             }
             List<String[]> cells = new ArrayList<>(width);
@@ -132,18 +191,25 @@ public final class CsvTableReader {
         }
     }
 
+    /** A line with nothing but white space on it. */
+    private static boolean isBlank(CsvRecord record) {
+        return record.getFieldCount() == 1 && record.getField(0).isBlank();
+    }
+
     private static List<String> headerNames(String file, CsvRecord header) {
         List<String> names = new ArrayList<>(header.getFieldCount());
-        Set<String> seen = new HashSet<>();
+        Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < header.getFieldCount(); i++) {
             String n = header.getField(i).trim();
+            String where = file + ": line " + header.getStartingLineNumber() + ", column " + (i + 1);
             if (n.isEmpty()) {
-                throw new InputException(file + ": line " + header.getStartingLineNumber() + ", column " + (i + 1)
-                        + ": the header name is blank");
+                throw new InputException(where + ": the header name is blank (every column needs a name)");
             }
-            if (!seen.add(n)) {
-                throw new InputException(file + ": line " + header.getStartingLineNumber() + ", column " + (i + 1)
-                        + ": the header name '" + n + "' is used twice");
+            Integer first = seen.putIfAbsent(n, i + 1);
+            if (first != null) {
+                // the name is not repeated here: a file without a header line has data in its first line
+                throw new InputException(where + ": the header name is the same as column " + first
+                        + "'s (names must be unique)");
             }
             names.add(n);
         }
@@ -156,6 +222,15 @@ public final class CsvTableReader {
         } catch (IOException e) {
             throw new InputException(file.getFileName()
                     + (Files.exists(file) ? ": cannot be read (no permission, or not a regular file)" : ": no such file"));
+        }
+    }
+
+    private static void checkNotCompressed(String name, byte[] head) {
+        if (head.length >= 2 && (head[0] & 0xFF) == 0x1F && (head[1] & 0xFF) == 0x8B) {
+            throw new InputException(name + ": is gzip-compressed; decompress it first");
+        }
+        if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
+            throw new InputException(name + ": is a zip archive (or an Excel workbook); extract or export it as CSV first");
         }
     }
 
@@ -183,7 +258,8 @@ public final class CsvTableReader {
         }
     }
 
-    private static String decodeHead(String name, byte[] head, int offset, Charset encoding) {
+    /** Decodes the start of the file; empty when it is not valid text in the encoding. */
+    private static Optional<String> decodeHead(byte[] head, int offset, Charset encoding) {
         CharsetDecoder decoder = encoding.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -191,61 +267,33 @@ public final class CsvTableReader {
         CharBuffer chars = CharBuffer.allocate(head.length + 16);
         var result = decoder.decode(bytes, chars, false); // the last character may be cut: not final
         if (result.isError()) {
-            int line = 1;
-            for (int i = offset; i < bytes.position(); i++) {
-                if (head[i] == '\n') {
-                    line++;
-                }
-            }
-            throw new InputException(name + ": line " + line + ": not valid " + encoding.name()
-                    + " text; pass --encoding (for example --encoding ISO-8859-1)");
+            return Optional.empty();
         }
         chars.flip();
-        return chars.toString();
+        return Optional.of(chars.toString());
     }
 
-    private static String describeParseError(CsvParseException e) {
-        String message = e.getMessage() == null ? "" : e.getMessage();
-        String where = lineOf(message).map(l -> ": line " + l).orElse("");
-        if (message.contains("Unclosed quoted field")) {
-            return where + ": a quoted field is never closed (unterminated quote)";
-        }
-        if (message.contains("maximum") || message.contains("exceeds") || message.contains("surpassed")) {
-            return where + ": a field or record is larger than the 16 MiB limit";
-        }
-        Throwable cause = e.getCause();
-        if (cause instanceof CharacterCodingException) {
-            return where + ": not valid text in the chosen encoding; pass --encoding";
-        }
-        if (cause instanceof CsvParseException inner) {
-            return describeParseError(inner);
-        }
-        if (cause != null && cause.getMessage() != null) {
-            String inner = cause.getMessage();
-            if (inner.contains("maximum") || inner.contains("exceeds") || inner.contains("surpassed")) {
-                return where + ": a field or record is larger than the 16 MiB limit";
-            }
-            if (inner.contains("Unclosed quoted field")) {
-                return where + ": a quoted field is never closed (unterminated quote)";
+    private static boolean mentions(Throwable e, Pattern pattern) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && pattern.matcher(t.getMessage()).find()) {
+                return true;
             }
         }
-        return where + ": malformed CSV (check quotes and separators)";
+        return false;
     }
 
-    private static String describeIoError(Throwable cause, String message, Charset encoding) {
-        String where = lineOf(message == null ? "" : message).map(l -> ": line " + l).orElse("");
-        if (cause instanceof CharacterCodingException) {
-            return where + ": not valid " + encoding.name() + " text; pass --encoding (for example ISO-8859-1)";
+    private static long lineOf(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = t.getMessage() == null ? "" : t.getMessage();
+            if (message.contains("first record")) {
+                return 1;
+            }
+            Matcher m = LINE.matcher(message);
+            if (m.find()) {
+                return Long.parseLong(m.group(1));
+            }
         }
-        return where + ": cannot be read (" + (cause == null ? "I/O error" : cause.getClass().getSimpleName()) + ")";
-    }
-
-    private static Optional<String> lineOf(String message) {
-        Matcher m = LINE.matcher(message);
-        if (message.contains("first record")) {
-            return Optional.of("1");
-        }
-        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+        return -1;
     }
 
     /** Collects one column's trimmed cells, turning missing markers into null and remembering the raw marker. */

@@ -21,6 +21,8 @@ import java.util.SplittableRandom;
  */
 public final class CopulaFitter {
     private static final double EDGE = 1e-9;
+    /** Fewer rows than this many times k: the model can learn little, and says so. */
+    private static final int FEW_ROWS_PER_K = 20;
 
     private CopulaFitter() {}
 
@@ -57,7 +59,10 @@ public final class CopulaFitter {
                 continue;
             }
             switch (spec.kind()) {
-                case EMPTY -> models.add(new EmptyColumn(spec));
+                case EMPTY -> {
+                    models.add(new EmptyColumn(spec));
+                    notes.add("column '" + spec.name() + "': every value is missing; written as missing");
+                }
                 case IDENTIFIER -> models.add(identifier(spec, cells, m, k, notes));
                 case TEXT -> models.add(new TextColumn(spec, m, TextShape.fit(cells, k, false)));
                 case INTEGER, DECIMAL, DATE, DATETIME -> {
@@ -72,6 +77,8 @@ public final class CopulaFitter {
                     if (present.length < 2 * k) {
                         notes.add("column '" + spec.name() + "': only " + present.length
                                 + " values; its distribution is reduced to a few protected points");
+                    } else if (present[0] == present[present.length - 1]) {
+                        notes.add("column '" + spec.name() + "': a single value (constant); nothing to learn");
                     }
                 }
                 case BOOLEAN, CATEGORICAL -> {
@@ -91,12 +98,22 @@ public final class CopulaFitter {
                         notes.add("column '" + spec.name() + "': labels seen fewer than " + k
                                 + " times are pooled as '" + settings.rareLabel() + "'");
                     }
+                    if (counts.size() == 1 && counts.values().iterator().next() >= k) {
+                        notes.add("column '" + spec.name() + "': a single label (constant); nothing to learn");
+                    }
                     models.add(new CategoricalColumn(spec, m, marginal));
                     copulaColumns.add(spec.name());
                     scores.add(categoricalScores(labels, marginal, settings.rareLabel(), m, random));
                 }
                 default -> throw new AssertionError(spec.kind());
             }
+        }
+        if (n < FEW_ROWS_PER_K * k) {
+            notes.add("only " + n + " rows: little to learn from; distributions are reduced to a few protected points");
+        }
+        if (copulaColumns.size() > 1 && copulaColumns.size() >= n) {
+            notes.add(copulaColumns.size() + " columns in the copula but only " + n
+                    + " rows: their correlations are poorly determined");
         }
         double[][] z = scores.toArray(new double[0][]);
         GaussianCopula copula = GaussianCopula.repaired(copulaColumns, Correlations.pearson(z));
