@@ -27,7 +27,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -58,13 +57,12 @@ public final class CsvTableReader {
         boolean bom = head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF;
         checkNotUtf16(name, head, options.encoding());
         int skip = bom ? 3 : 0;
-        Optional<String> headText = decodeHead(head, skip, options.encoding());
-        if (headText.isEmpty()) {
-            // the dialect is not known yet: locate the bad byte with the likeliest separator
-            throw new InputException(name + locateFailure(file, skip, options, new FileDialect(
-                    options.delimiter() == null ? ',' : options.delimiter(), false, "\n", false, bom), -1));
+        Head decoded = decodeHead(head, skip, options.encoding());
+        FileDialect dialect = DialectSniffer.sniff(decoded.text(), options.delimiter(), bom);
+        if (!decoded.valid()) {
+            // the separator is sniffed from the lines before the bad byte, so the column is counted right
+            throw new InputException(name + locateFailure(file, skip, options, dialect, -1));
         }
-        FileDialect dialect = DialectSniffer.sniff(headText.get(), options.delimiter(), bom);
 
         Set<String> markers = options.markerSet();
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
@@ -258,19 +256,18 @@ public final class CsvTableReader {
         }
     }
 
-    /** Decodes the start of the file; empty when it is not valid text in the encoding. */
-    private static Optional<String> decodeHead(byte[] head, int offset, Charset encoding) {
+    /** The decoded start of a file: all of it when valid, else the text before the first bad byte. */
+    private record Head(String text, boolean valid) {}
+
+    private static Head decodeHead(byte[] head, int offset, Charset encoding) {
         CharsetDecoder decoder = encoding.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer bytes = ByteBuffer.wrap(head, offset, head.length - offset);
         CharBuffer chars = CharBuffer.allocate(head.length + 16);
         var result = decoder.decode(bytes, chars, false); // the last character may be cut: not final
-        if (result.isError()) {
-            return Optional.empty();
-        }
         chars.flip();
-        return Optional.of(chars.toString());
+        return new Head(chars.toString(), !result.isError());
     }
 
     private static boolean mentions(Throwable e, Pattern pattern) {

@@ -302,6 +302,26 @@ class CsvTableReaderTest {
     }
 
     @Test
+    void countsTheColumnOfABadByteWithTheFilesOwnSeparator() throws IOException {
+        byte[] bytes = "id;name;city\n1;Ann;Bern\n2;Bo;Gen\u00e8ve, SECRET-VALUE\n".getBytes(StandardCharsets.ISO_8859_1);
+        Path file = write("semi.csv", bytes);
+        assertThatThrownBy(() -> read(file))
+                .isInstanceOf(InputException.class)
+                .hasMessage("semi.csv: line 3, column 3: not valid UTF-8 text; pass --encoding (for example"
+                        + " --encoding ISO-8859-1)");
+        RawTable latin1 = CsvTableReader.read(file, ReadOptions.DEFAULTS.withEncoding(StandardCharsets.ISO_8859_1));
+        assertThat(latin1.column(2)).containsExactly("Bern", "Gen\u00e8ve, SECRET-VALUE");
+    }
+
+    @Test
+    void findsAnUnclosedQuoteBehindEscapedQuotesAndQuotedLineBreaks() throws IOException {
+        String content = "a,b\r\n1,\"say \"\"hi\"\"\r\nagain\"\r\n2,\"open\r\n3,x\r\n";
+        Path file = write("open.csv", content);
+        assertThatThrownBy(() -> read(file))
+                .hasMessage("open.csv: line 4, column 2: a quoted field is never closed (unterminated quote)");
+    }
+
+    @Test
     void rejectsGzipAndZipInputsByTheirMagicBytes() throws IOException {
         Path gz = write("data.csv.gz", new byte[] {0x1F, (byte) 0x8B, 8, 0, 0, 0});
         Path xlsx = write("book.xlsx", new byte[] {'P', 'K', 3, 4, 20, 0, 6, 0});
