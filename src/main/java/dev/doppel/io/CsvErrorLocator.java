@@ -10,6 +10,7 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Optional;
 
 /**
@@ -22,6 +23,9 @@ import java.util.Optional;
 final class CsvErrorLocator {
     /** A place in the file: physical line (1-based) and field of the record (1-based). */
     record Position(long line, int column) {
+        static final Comparator<Position> ORDER =
+                Comparator.comparingLong(Position::line).thenComparingInt(Position::column);
+
         String describe() {
             return "line " + line + ", column " + column;
         }

@@ -107,24 +107,19 @@ public final class CsvTableReader {
         } catch (IOException e) {
             return ": cannot be read (" + e.getClass().getSimpleName() + ")";
         }
-        String at = parserLine > 0 ? ": line " + parserLine : "";
-        if (found.undecodable().isPresent()) {
-            return ": " + found.undecodable().get().describe() + ": not valid " + options.encoding().name()
-                    + " text; pass --encoding (for example --encoding ISO-8859-1)";
-        }
-        if (found.unclosedQuote().isPresent()) {
-            return ": " + found.unclosedQuote().get().describe()
-                    + ": a quoted field is never closed (unterminated quote)";
-        }
-        if (found.oversized().isPresent()) {
-            return ": " + found.oversized().get().describe() + ": the field is longer than the limit of "
-                    + String.format(Locale.ROOT, "%,d", MAX_FIELD_CHARS) + " characters";
-        }
-        if (found.textAfterQuote().isPresent()) {
-            return ": " + found.textAfterQuote().get().describe()
-                    + ": text after a closing quote (a stray quote inside a field?)";
-        }
-        return at + ": malformed CSV (check quotes and separators)";
+        // the parser stops at the first problem, so the earliest finding is the cause
+        Map<CsvErrorLocator.Position, String> problems = new HashMap<>();
+        found.undecodable().ifPresent(p -> problems.put(p, "not valid " + options.encoding().name()
+                + " text; pass --encoding (for example --encoding ISO-8859-1)"));
+        found.unclosedQuote().ifPresent(p -> problems.putIfAbsent(p, "a quoted field is never closed (unterminated quote)"));
+        found.oversized().ifPresent(p -> problems.putIfAbsent(p, "the field is longer than the limit of "
+                + String.format(Locale.ROOT, "%,d", MAX_FIELD_CHARS) + " characters"));
+        found.textAfterQuote().ifPresent(p -> problems.putIfAbsent(p,
+                "text after a closing quote (a stray quote inside a field?)"));
+        return problems.entrySet().stream()
+                .min(Map.Entry.comparingByKey(CsvErrorLocator.Position.ORDER))
+                .map(e -> ": " + e.getKey().describe() + ": " + e.getValue())
+                .orElse((parserLine > 0 ? ": line " + parserLine : "") + ": malformed CSV (check quotes and separators)");
     }
 
     private static RawTable collect(String name, CsvReader<CsvRecord> csv, FileDialect dialect, Set<String> markers)

@@ -254,6 +254,16 @@ class BadInputTest {
     }
 
     @Test
+    void rejectsAModelWithAnEntryOfTheWrongType() throws IOException {
+        String json = Files.readString(fittedModel());
+        assertThat(json).contains("\"missing_share\" : 0.0");
+        Path wrong = write("wrong.json", json.replaceFirst("\"missing_share\" : 0\\.0", "\"missing_share\" : \"" + CANARY + "\""));
+        assertThat(assertModelRejected(wrong)).startsWith("error: wrong.json: corrupt model (");
+        Path kind = write("kind.json", json.replaceFirst("\"kind\" : \"[A-Z]+\"", "\"kind\" : \"" + CANARY + "\""));
+        assertThat(assertModelRejected(kind)).startsWith("error: kind.json: corrupt model (");
+    }
+
+    @Test
     void rejectsAMissingModel() throws IOException {
         assertThat(assertModelRejected(dir.resolve("absent.json"))).contains("absent.json").contains("no such");
     }

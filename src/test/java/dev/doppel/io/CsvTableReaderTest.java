@@ -322,6 +322,19 @@ class CsvTableReaderTest {
     }
 
     @Test
+    void reportsTheEarliestOfSeveralProblems() throws IOException {
+        Path file = write("two.csv", "a,b,c\n1,2,3\n4,\"x\"y,6\n7,8,\"open\n");
+        assertThatThrownBy(() -> read(file))
+                .hasMessage("two.csv: line 3, column 2: text after a closing quote (a stray quote inside a field?)");
+    }
+
+    @Test
+    void readsAQuoteInsideAnUnquotedFieldLiterally() throws IOException {
+        RawTable table = read(write("inch.csv", "size,name\n12\",screen\n15\",laptop\n"));
+        assertThat(table.column(0)).containsExactly("12\"", "15\"");
+    }
+
+    @Test
     void rejectsGzipAndZipInputsByTheirMagicBytes() throws IOException {
         Path gz = write("data.csv.gz", new byte[] {0x1F, (byte) 0x8B, 8, 0, 0, 0});
         Path xlsx = write("book.xlsx", new byte[] {'P', 'K', 3, 4, 20, 0, 6, 0});
