@@ -16,9 +16,9 @@ import java.util.Optional;
 /**
  * Finds where a delimited file went wrong, by a second pass over its bytes that runs only after the parser failed.
  * A streaming decoder reads ahead, so the parser's own idea of the line is not where the bad byte is; this pass decodes
- * byte by byte in order and follows the quoting rules to report the physical line and the field (1-based) of the first
- * undecodable byte, of a quote that is never closed, and of the first field longer than a limit. It reports positions
- * only, never content.
+ * in order and follows the quoting rules to report the physical line and the field (1-based) of the first undecodable
+ * byte, of a quote that is never closed, of text after a closing quote, and of the first field longer than a limit. It
+ * reports positions only, never content.
  */
 final class CsvErrorLocator {
     /** A place in the file: physical line (1-based) and field of the record (1-based). */
