@@ -3,9 +3,11 @@ package dev.doppel.cli;
 import dev.doppel.error.ExitCodes;
 import dev.doppel.io.AtomicOutput;
 import dev.doppel.io.ReadOptions;
+import dev.doppel.io.TableReaders;
 import dev.doppel.pipeline.Fitting;
 import dev.doppel.profile.ProfileWriter;
 import dev.doppel.schema.ColumnProfile;
+import dev.doppel.table.FileDialect;
 import dev.doppel.error.OutputException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -53,7 +55,7 @@ final class InspectCommand implements Callable<Integer> {
         Fitting.Inspected inspected = Fitting.inspect(data, read.toOptions(ReadOptions.DEFAULTS), null, null, null);
         PrintWriter out = spec.commandLine().getOut();
         if (!common.quiet) {
-            out.print(render(inspected));
+            out.print(render(inspected, TableReaders.isParquet(data)));
         }
         if (profile != null) {
             String job = jobName(data);
@@ -79,13 +81,31 @@ final class InspectCommand implements Callable<Integer> {
         return job.isEmpty() ? "job" : job;
     }
 
-    static String render(Fitting.Inspected inspected) {
+    /** The dialect for people: "semicolon-separated, text quoted, CRLF". */
+    static String describe(FileDialect dialect) {
+        StringBuilder sb = new StringBuilder(dialect.delimiterName()).append("-separated");
+        if (dialect.spaceAfterDelimiter()) {
+            sb.append(" with a space after each separator");
+        }
+        if (dialect.quoteText()) {
+            sb.append(", text quoted");
+        }
+        if (dialect.lineSeparator().equals("\r\n")) {
+            sb.append(", CRLF");
+        }
+        if (dialect.bom()) {
+            sb.append(", UTF-8 BOM");
+        }
+        return sb.toString();
+    }
+
+    static String render(Fitting.Inspected inspected, boolean parquet) {
         List<ColumnProfile> columns = inspected.inferred();
         StringBuilder sb = new StringBuilder();
         var table = inspected.table();
-        sb.append(String.format(Locale.ROOT, "%s: %,d rows, %d columns, %s-separated%s%n", table.source(), table.rows(),
-                table.columnCount(), table.dialect().delimiterName(),
-                table.dialect().lineSeparator().equals("\r\n") ? ", CRLF" : ""));
+        sb.append(String.format(Locale.ROOT, "%s: %,d %s, %d %s, %s%n", table.source(), table.rows(),
+                table.rows() == 1 ? "row" : "rows", table.columnCount(), table.columnCount() == 1 ? "column" : "columns",
+                parquet ? "Parquet" : describe(table.dialect())));
         int width = Math.min(32, Math.max(6, columns.stream().mapToInt(c -> c.spec().name().length()).max().orElse(6)));
         int formatWidth = Math.min(28, Math.max(6, columns.stream().mapToInt(c -> c.spec().describe().length()).max().orElse(6)));
         String row = "%-" + width + "s  %-" + formatWidth + "s  %8s  %9s  %s%n";

@@ -1,5 +1,7 @@
 package dev.doppel.cli;
 
+import dev.doppel.error.InputException;
+import dev.doppel.error.UsageException;
 import dev.doppel.io.ReadOptions;
 import dev.doppel.pipeline.Profiles;
 import java.util.List;
@@ -17,13 +19,18 @@ final class ReadOptionsMixin {
             description = "Values that mean missing (default: empty, NA, N/A, null, ?).")
     List<String> missing;
 
+    /** The base options with the command line's on top; a bad option value is a usage error. */
     ReadOptions toOptions(ReadOptions base) {
         ReadOptions options = base;
-        if (delimiter != null) {
-            options = options.withDelimiter(Profiles.delimiter(delimiter, "--delimiter"));
-        }
-        if (encoding != null) {
-            options = options.withEncoding(Profiles.charset(encoding, "--encoding"));
+        try {
+            if (delimiter != null) {
+                options = options.withDelimiter(Profiles.delimiter(delimiter, "--delimiter"));
+            }
+            if (encoding != null) {
+                options = options.withEncoding(Profiles.charset(encoding, "--encoding"));
+            }
+        } catch (InputException e) {
+            throw new UsageException(e.getMessage());
         }
         if (missing != null) {
             options = options.withMissingMarkers(missing);

@@ -16,7 +16,6 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -25,11 +24,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,6 +38,11 @@ import java.util.regex.Pattern;
 public final class CsvTableReader {
     private static final int SNIFF_BYTES = 64 * 1024;
     private static final Pattern LINE = Pattern.compile("line (\\d+)");
+    /** FastCSV's limit on one field, in characters. */
+    static final long MAX_FIELD_CHARS = 16L * 1024 * 1024;
+    /** FastCSV's limit on the fields of one record. */
+    static final int MAX_FIELDS = 16 * 1024;
+    private static final Pattern TOO_MANY_FIELDS = Pattern.compile("maximum limit of \\d+ fields");
 
     private CsvTableReader() {}
 
@@ -50,17 +52,21 @@ public final class CsvTableReader {
         if (head.length == 0) {
             throw new InputException(name + ": the file is empty");
         }
+        checkNotCompressed(name, head);
         checkNotBinary(name, head);
         boolean bom = head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF;
         checkNotUtf16(name, head, options.encoding());
-        String headText = decodeHead(name, head, bom ? 3 : 0, options.encoding());
-        FileDialect dialect = DialectSniffer.sniff(headText, options.delimiter(), bom);
+        int skip = bom ? 3 : 0;
+        Head decoded = decodeHead(head, skip, options.encoding());
+        FileDialect dialect = DialectSniffer.sniff(decoded.text(), options.delimiter(), bom);
+        if (!decoded.valid()) {
+            // the separator is sniffed from the lines before the bad byte, so the column is counted right
+            throw new InputException(name + locateFailure(file, skip, options, dialect, -1));
+        }
 
         Set<String> markers = options.markerSet();
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            if (bom) {
-                in.skipNBytes(3);
-            }
+            in.skipNBytes(skip);
             CharsetDecoder decoder = options.encoding().newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -69,30 +75,67 @@ public final class CsvTableReader {
                     .fieldSeparator(dialect.delimiter())
                     .quoteCharacter('"')
                     .commentStrategy(CommentStrategy.NONE)
-                    .skipEmptyLines(true)
+                    .skipEmptyLines(false)
                     .allowUnclosedQuote(false)
                     .trimWhitespacesAroundQuotes(dialect.spaceAfterDelimiter())
                     .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
                     .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
                     .ofCsvRecord(reader);
             return collect(name, csv, dialect, markers);
-        } catch (CsvParseException e) {
-            throw new InputException(name + describeParseError(e));
-        } catch (UncheckedIOException e) {
-            throw new InputException(name + describeIoError(e.getCause(), e.getMessage(), options.encoding()));
+        } catch (CsvParseException | UncheckedIOException e) {
+            if (mentions(e, TOO_MANY_FIELDS)) {
+                throw new InputException(name + ": line " + lineOf(e) + ": more than "
+                        + String.format(Locale.ROOT, "%,d", MAX_FIELDS) + " fields in one record");
+            }
+            throw new InputException(name + locateFailure(file, skip, options, dialect, lineOf(e)));
         } catch (IOException e) {
             throw new InputException(name + ": cannot be read (" + e.getClass().getSimpleName() + ")");
         }
+    }
+
+    /**
+     * Says where and why reading failed, from a second pass over the file (the parser's exception is never passed on:
+     * FastCSV quotes characters of the data in some messages).
+     *
+     * @param parserLine the line the parser was at, or -1
+     */
+    private static String locateFailure(Path file, int skip, ReadOptions options, FileDialect dialect, long parserLine) {
+        CsvErrorLocator.Findings found;
+        try {
+            found = CsvErrorLocator.scan(file, skip, options.encoding(), dialect.delimiter(),
+                    dialect.spaceAfterDelimiter(), MAX_FIELD_CHARS);
+        } catch (IOException e) {
+            return ": cannot be read (" + e.getClass().getSimpleName() + ")";
+        }
+        // the parser stops at the first problem, so the earliest finding is the cause
+        Map<CsvErrorLocator.Position, String> problems = new HashMap<>();
+        found.undecodable().ifPresent(p -> problems.put(p, "not valid " + options.encoding().name()
+                + " text; pass --encoding (for example --encoding ISO-8859-1)"));
+        found.unclosedQuote().ifPresent(p -> problems.putIfAbsent(p, "a quoted field is never closed (unterminated quote)"));
+        found.oversized().ifPresent(p -> problems.putIfAbsent(p, "the field is longer than the limit of "
+                + String.format(Locale.ROOT, "%,d", MAX_FIELD_CHARS) + " characters"));
+        found.textAfterQuote().ifPresent(p -> problems.putIfAbsent(p,
+                "text after a closing quote (a stray quote inside a field?)"));
+        return problems.entrySet().stream()
+                .min(Map.Entry.comparingByKey(CsvErrorLocator.Position.ORDER))
+                .map(e -> ": " + e.getKey().describe() + ": " + e.getValue())
+                .orElse((parserLine > 0 ? ": line " + parserLine : "") + ": malformed CSV (check quotes and separators)");
     }
 
     private static RawTable collect(String name, CsvReader<CsvRecord> csv, FileDialect dialect, Set<String> markers)
             throws IOException {
         try (csv) {
             var records = csv.iterator();
-            if (!records.hasNext()) {
-                throw new InputException(name + ": the file has no header line");
+            CsvRecord header = null;
+            while (records.hasNext() && header == null) {
+                CsvRecord record = records.next();
+                if (!isBlank(record)) {
+                    header = record; // blank lines before the header are skipped
+                }
             }
-            CsvRecord header = records.next();
+            if (header == null) {
+                throw new InputException(name + ": the file has no header line (it holds only blank lines)");
+            }
             List<String> names = headerNames(name, header);
             int width = names.size();
             List<ColumnCollector> columns = new ArrayList<>(width);
@@ -101,25 +144,34 @@ public final class CsvTableReader {
             }
             int[] lines = new int[1024];
             int rows = 0;
+            List<CsvRecord> blanks = new ArrayList<>();
             while (records.hasNext()) {
                 CsvRecord record = records.next();
+                if (isBlank(record)) {
+                    if (width == 1) {
+                        blanks.add(record); // a missing value, unless only blank lines follow
+                    }
+                    continue; // with several columns, a blank line is not a record
+                }
                 int count = record.getFieldCount();
                 if (count != width) {
-                    if (count == 1 && record.getField(0).isBlank()) {
-                        continue; // a whitespace-only line between records
+                    throw new InputException(name + ": line " + record.getStartingLineNumber() + ": " + count
+                            + (count == 1 ? " field" : " fields") + ", but the header has " + width
+                            + " (check the separator and quotes)");
+                }
+                blanks.add(record);
+                for (CsvRecord r : blanks) {
+                    if (rows == lines.length) {
+                        lines = Arrays.copyOf(lines, rows * 2);
                     }
-                    throw new InputException(name + ": line " + record.getStartingLineNumber() + " has " + count
-                            + " fields, the header has " + width);
+                    lines[rows++] = (int) Math.min(Integer.MAX_VALUE, r.getStartingLineNumber());
+                    for (int c = 0; c < width; c++) {
+                        columns.get(c).add(r.getField(c), markers, dialect.spaceAfterDelimiter());
+                    }
                 }
-                if (rows == lines.length) {
-                    lines = Arrays.copyOf(lines, rows * 2);
-                }
-                lines[rows++] = (int) Math.min(Integer.MAX_VALUE, record.getStartingLineNumber());
-                for (int c = 0; c < width; c++) {
-                    columns.get(c).add(record.getField(c), markers, dialect.spaceAfterDelimiter());
-                }
+                blanks.clear();
             }
-            if (columns.get(0).size == 0) {
+            if (rows == 0) {
                 throw new InputException(name + ": the file has a header but no data rows");
             }
             List<String[]> cells = new ArrayList<>(width);
@@ -132,18 +184,25 @@ public final class CsvTableReader {
         }
     }
 
+    /** A line with nothing but white space on it. */
+    private static boolean isBlank(CsvRecord record) {
+        return record.getFieldCount() == 1 && record.getField(0).isBlank();
+    }
+
     private static List<String> headerNames(String file, CsvRecord header) {
         List<String> names = new ArrayList<>(header.getFieldCount());
-        Set<String> seen = new HashSet<>();
+        Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < header.getFieldCount(); i++) {
             String n = header.getField(i).trim();
+            String where = file + ": line " + header.getStartingLineNumber() + ", column " + (i + 1);
             if (n.isEmpty()) {
-                throw new InputException(file + ": line " + header.getStartingLineNumber() + ", column " + (i + 1)
-                        + ": the header name is blank");
+                throw new InputException(where + ": the header name is blank (every column needs a name)");
             }
-            if (!seen.add(n)) {
-                throw new InputException(file + ": line " + header.getStartingLineNumber() + ", column " + (i + 1)
-                        + ": the header name '" + n + "' is used twice");
+            Integer first = seen.putIfAbsent(n, i + 1);
+            if (first != null) {
+                // the name is not repeated here: a file without a header line has data in its first line
+                throw new InputException(where + ": the header name is the same as column " + first
+                        + "'s (names must be unique)");
             }
             names.add(n);
         }
@@ -156,6 +215,15 @@ public final class CsvTableReader {
         } catch (IOException e) {
             throw new InputException(file.getFileName()
                     + (Files.exists(file) ? ": cannot be read (no permission, or not a regular file)" : ": no such file"));
+        }
+    }
+
+    private static void checkNotCompressed(String name, byte[] head) {
+        if (head.length >= 2 && (head[0] & 0xFF) == 0x1F && (head[1] & 0xFF) == 0x8B) {
+            throw new InputException(name + ": is gzip-compressed; decompress it first");
+        }
+        if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
+            throw new InputException(name + ": is a zip archive (or an Excel workbook); extract or export it as CSV first");
         }
     }
 
@@ -183,69 +251,41 @@ public final class CsvTableReader {
         }
     }
 
-    private static String decodeHead(String name, byte[] head, int offset, Charset encoding) {
+    /** The decoded start of a file: all of it when valid, else the text before the first bad byte. */
+    private record Head(String text, boolean valid) {}
+
+    private static Head decodeHead(byte[] head, int offset, Charset encoding) {
         CharsetDecoder decoder = encoding.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer bytes = ByteBuffer.wrap(head, offset, head.length - offset);
         CharBuffer chars = CharBuffer.allocate(head.length + 16);
         var result = decoder.decode(bytes, chars, false); // the last character may be cut: not final
-        if (result.isError()) {
-            int line = 1;
-            for (int i = offset; i < bytes.position(); i++) {
-                if (head[i] == '\n') {
-                    line++;
-                }
-            }
-            throw new InputException(name + ": line " + line + ": not valid " + encoding.name()
-                    + " text; pass --encoding (for example --encoding ISO-8859-1)");
-        }
         chars.flip();
-        return chars.toString();
+        return new Head(chars.toString(), !result.isError());
     }
 
-    private static String describeParseError(CsvParseException e) {
-        String message = e.getMessage() == null ? "" : e.getMessage();
-        String where = lineOf(message).map(l -> ": line " + l).orElse("");
-        if (message.contains("Unclosed quoted field")) {
-            return where + ": a quoted field is never closed (unterminated quote)";
-        }
-        if (message.contains("maximum") || message.contains("exceeds") || message.contains("surpassed")) {
-            return where + ": a field or record is larger than the 16 MiB limit";
-        }
-        Throwable cause = e.getCause();
-        if (cause instanceof CharacterCodingException) {
-            return where + ": not valid text in the chosen encoding; pass --encoding";
-        }
-        if (cause instanceof CsvParseException inner) {
-            return describeParseError(inner);
-        }
-        if (cause != null && cause.getMessage() != null) {
-            String inner = cause.getMessage();
-            if (inner.contains("maximum") || inner.contains("exceeds") || inner.contains("surpassed")) {
-                return where + ": a field or record is larger than the 16 MiB limit";
-            }
-            if (inner.contains("Unclosed quoted field")) {
-                return where + ": a quoted field is never closed (unterminated quote)";
+    private static boolean mentions(Throwable e, Pattern pattern) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && pattern.matcher(t.getMessage()).find()) {
+                return true;
             }
         }
-        return where + ": malformed CSV (check quotes and separators)";
+        return false;
     }
 
-    private static String describeIoError(Throwable cause, String message, Charset encoding) {
-        String where = lineOf(message == null ? "" : message).map(l -> ": line " + l).orElse("");
-        if (cause instanceof CharacterCodingException) {
-            return where + ": not valid " + encoding.name() + " text; pass --encoding (for example ISO-8859-1)";
+    private static long lineOf(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = t.getMessage() == null ? "" : t.getMessage();
+            if (message.contains("first record")) {
+                return 1;
+            }
+            Matcher m = LINE.matcher(message);
+            if (m.find()) {
+                return Long.parseLong(m.group(1));
+            }
         }
-        return where + ": cannot be read (" + (cause == null ? "I/O error" : cause.getClass().getSimpleName()) + ")";
-    }
-
-    private static Optional<String> lineOf(String message) {
-        Matcher m = LINE.matcher(message);
-        if (message.contains("first record")) {
-            return Optional.of("1");
-        }
-        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+        return -1;
     }
 
     /** Collects one column's trimmed cells, turning missing markers into null and remembering the raw marker. */

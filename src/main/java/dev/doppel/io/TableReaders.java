@@ -28,7 +28,8 @@ public final class TableReaders {
         return isParquet(file) ? ParquetTableReader.read(file) : CsvTableReader.read(file, options);
     }
 
-    static boolean isParquet(Path file) {
+    /** True for a Parquet file: by its extension or its magic bytes. */
+    public static boolean isParquet(Path file) {
         if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".parquet")) {
             return true;
         }

@@ -21,6 +21,9 @@ import java.util.Map;
 public final class CopulaFitter {
     /** A value is split off as a spike when it holds at least this share of a column's present values. */
     public static final double SPIKE_SPLIT = 0.3;
+    /** Fewer rows than this many times k: the model can learn little, and says so. */
+    private static final int FEW_ROWS_PER_K = 20;
+
     private CopulaFitter() {}
 
     /**
@@ -55,7 +58,10 @@ public final class CopulaFitter {
                 continue;
             }
             switch (spec.kind()) {
-                case EMPTY -> models.add(new EmptyColumn(spec));
+                case EMPTY -> {
+                    models.add(new EmptyColumn(spec));
+                    notes.add("column '" + spec.name() + "': every value is missing; written as missing");
+                }
                 case IDENTIFIER -> models.add(identifier(spec, cells, m, k, notes));
                 case TEXT -> models.add(new TextColumn(spec, m, TextShape.fit(cells, k, false)));
                 case INTEGER, DECIMAL, DATE, DATETIME -> {
@@ -70,6 +76,8 @@ public final class CopulaFitter {
                     if (present.length < 2 * k) {
                         notes.add("column '" + spec.name() + "': only " + present.length
                                 + " values; its distribution is reduced to a few protected points");
+                    } else if (present[0] == present[present.length - 1]) {
+                        notes.add("column '" + spec.name() + "': a single value (constant); nothing to learn");
                     }
                 }
                 case BOOLEAN, CATEGORICAL -> {
@@ -89,6 +97,9 @@ public final class CopulaFitter {
                         notes.add("column '" + spec.name() + "': labels seen fewer than " + k
                                 + " times are pooled as '" + settings.rareLabel() + "'");
                     }
+                    if (counts.size() == 1 && counts.values().iterator().next() >= k) {
+                        notes.add("column '" + spec.name() + "': a single label (constant); nothing to learn");
+                    }
                     CategoricalColumn column = new CategoricalColumn(spec, m, marginal);
                     models.add(column);
                     copulaColumns.addAll(column.dimensions());
@@ -96,6 +107,13 @@ public final class CopulaFitter {
                 }
                 default -> throw new AssertionError(spec.kind());
             }
+        }
+        if (n < FEW_ROWS_PER_K * k) {
+            notes.add("only " + n + " rows: little to learn from; distributions are reduced to a few protected points");
+        }
+        if (copulaColumns.size() > 1 && copulaColumns.size() >= n) {
+            notes.add(copulaColumns.size() + " columns in the copula but only " + n
+                    + " rows: their correlations are poorly determined");
         }
         double[][] latent = LatentCorrelation.estimate(bands.toArray(new LatentCorrelation.Bands[0]));
         GaussianCopula copula = GaussianCopula.repaired(copulaColumns, latent);

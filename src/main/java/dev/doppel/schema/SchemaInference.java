@@ -12,13 +12,16 @@ import java.util.regex.Pattern;
 
 /**
  * Infers each column's kind and format from its values. The rules, in order: all missing is empty; two spellings
- * of a truth value are boolean; whole numbers without leading zeros are integer; other numbers are decimal (scale
- * from the longest fraction); dates and date-times in a recognised layout; values unique per row are an identifier
- * (numbers only when the header says id or the values count up one by one); few distinct values are categorical; the
- * rest is free text.
+ * of a truth value are boolean; whole numbers without leading zeros (and short enough for a long) are integer; other
+ * numbers are decimal (scale from the longest fraction), except digit strings with leading zeros or too many digits,
+ * which are codes; dates and date-times in a recognised layout; values unique per row are an identifier (numbers only
+ * when the header says id or the values count up one by one); few distinct values are categorical; the rest is free
+ * text.
  */
 public final class SchemaInference {
     private static final Pattern INTEGER = Pattern.compile("[+-]?(0|[1-9]\\d{0,17})");
+    /** Digits only, any length: codes such as "0001" or 20-digit account numbers are digits but not quantities. */
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     /** Header names that say "identifier": id, customer_id, Customer Id, customerID, Index, uuid, ... */
     private static final Pattern ID_NAME =
@@ -72,7 +75,7 @@ public final class SchemaInference {
         }
         ColumnSpec spec = decide(base, values, distinct, present, notes);
         if (present < 20 && spec.kind().modelled()) {
-            notes.add("only " + present + " values: little to learn from");
+            notes.add("only " + present + (present == 1 ? " value" : " values") + ": little to learn from");
         }
         if (distinct.size() == 1 && spec.kind().modelled()) {
             notes.add("constant");
@@ -95,7 +98,8 @@ public final class SchemaInference {
             }
             return base.withKind(ColumnKind.INTEGER);
         }
-        if (allMatch(distinct, DECIMAL) && !hasLeadingZeros(distinct)) {
+        // digit strings that are not integers (zero padded, or too long for one) are codes: never a decimal
+        if (!allMatch(distinct, DIGITS) && allMatch(distinct, DECIMAL) && !hasLeadingZeros(distinct)) {
             return base.withKind(ColumnKind.DECIMAL).withScale(scaleOf(distinct));
         }
         Optional<TemporalDetector.Detected> temporal = TemporalDetector.detect(distinct.toArray(new String[0]));
