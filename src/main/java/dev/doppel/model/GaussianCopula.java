@@ -21,6 +21,10 @@ public final class GaussianCopula {
             @JsonProperty("columns") List<String> columns,
             @JsonProperty("correlation") double[][] correlation,
             @JsonProperty("shrinkage") double shrinkage) {
+        this(columns, correlation, shrinkage, null);
+    }
+
+    private GaussianCopula(List<String> columns, double[][] correlation, double shrinkage, double[] knownFactor) {
         if (columns == null || correlation == null || correlation.length != columns.size()) {
             throw new IllegalArgumentException("copula: the correlation matrix must have one row per column");
         }
@@ -42,7 +46,7 @@ public final class GaussianCopula {
             this.correlation[i] = correlation[i].clone();
         }
         this.shrinkage = shrinkage;
-        this.cholesky = Cholesky.factor(this.correlation);
+        this.cholesky = knownFactor != null ? knownFactor : Cholesky.factor(this.correlation);
         if (this.cholesky == null) {
             throw new IllegalArgumentException("copula: the correlation matrix is not positive definite");
         }
@@ -72,11 +76,27 @@ public final class GaussianCopula {
                 }
             }
         }
-        for (double lambda = 1e-4; lambda <= 1; lambda *= 2) {
-            double[][] shrunk = rounded(estimate, lambda);
-            if (Cholesky.factor(shrunk) != null) {
-                return new GaussianCopula(columns, shrunk, lambda);
+        // bisection on log(lambda) between 1e-4 and 1: about 7 factorisations instead of up to 14 doublings
+        double lo = Math.log(1e-4);
+        double hi = 0;
+        double[][] best = null;
+        double[] bestFactor = null;
+        double bestLambda = 1;
+        for (int i = 0; i < 7; i++) {
+            double mid = (lo + hi) / 2;
+            double[][] shrunk = rounded(estimate, Math.exp(mid));
+            double[] factor = Cholesky.factor(shrunk); // fails fast, at the first bad pivot
+            if (factor != null) {
+                best = shrunk;
+                bestFactor = factor;
+                bestLambda = Math.exp(mid);
+                hi = mid;
+            } else {
+                lo = mid;
             }
+        }
+        if (best != null) {
+            return new GaussianCopula(columns, best, Math.round(bestLambda * 1e6) / 1e6, bestFactor);
         }
         return new GaussianCopula(columns, rounded(estimate, 1), 1);
     }
