@@ -5,10 +5,9 @@ package dev.doppel.model;
  *
  * @param minGroup k: no stored number summarises fewer than k rows; labels seen fewer than k times are pooled
  * @param rareLabel the label written for pooled rare labels
- * @param seed seed of the randomised tie-breaking used to estimate correlations
  */
-public record FitSettings(int minGroup, String rareLabel, long seed) {
-    public static final FitSettings DEFAULTS = new FitSettings(5, "(other)", 0);
+public record FitSettings(int minGroup, String rareLabel) {
+    public static final FitSettings DEFAULTS = new FitSettings(5, "(other)");
 
     public FitSettings {
         if (minGroup < 1) {

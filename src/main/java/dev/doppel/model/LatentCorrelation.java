@@ -29,7 +29,7 @@ final class LatentCorrelation {
     /** The largest latent correlation a weak boundary case (rare flags) is given. */
     static final double SATURATED = 0.95;
     /** The latent correlation of columns that move together. */
-    static final double DETERMINISTIC = 0.99;
+    static final double DETERMINISTIC = 0.999;
     /** Rows on the rarer side needed to take a boundary estimate as a deterministic relation. */
     static final double DETERMINISTIC_EVIDENCE = 30;
     /** How close to the achievable extreme counts as the boundary. */

@@ -61,9 +61,6 @@ public final class Profiles {
         if (k < 1) {
             throw new InputException(profileName + ": model.min_group must be at least 1");
         }
-        return new FitSettings(
-                k,
-                model.rareLabel() != null ? model.rareLabel() : FitSettings.DEFAULTS.rareLabel(),
-                model.seed() != null ? model.seed() : FitSettings.DEFAULTS.seed());
+        return new FitSettings(k, model.rareLabel() != null ? model.rareLabel() : FitSettings.DEFAULTS.rareLabel());
     }
 }

@@ -16,7 +16,7 @@ public record Profile(
     public Profile {
         input = input == null ? new Input(null, null, null, null) : input;
         columns = columns == null ? new LinkedHashMap<>() : new LinkedHashMap<>(columns);
-        model = model == null ? new Model(null, null, null, null) : model;
+        model = model == null ? new Model(null, null, null) : model;
         output = output == null ? new Output(null, null, null, null, null, null, null, null) : output;
     }
 
@@ -52,9 +52,8 @@ public record Profile(
      * @param type "copula" (the only model so far)
      * @param minGroup k: labels seen fewer times are pooled, quantile knots average at least k rows (default 5)
      * @param rareLabel label written for pooled rare labels (default "(other)")
-     * @param seed seed of fitting's randomised tie-breaking (default 0)
      */
-    public record Model(String type, Integer minGroup, String rareLabel, Long seed) {}
+    public record Model(String type, Integer minGroup, String rareLabel) {}
 
     /**
      * @param rows synthetic rows to generate (default: as many as the input has)
