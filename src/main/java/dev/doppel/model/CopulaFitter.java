@@ -301,7 +301,7 @@ public final class CopulaFitter {
             for (int r = 0; r < rows; r++) {
                 band[r] = Double.isNaN(values[r]) ? 0 : 1;
             }
-            out.add(new LatentCorrelation.Bands(band, new double[] {0, m}, new double[] {m, 1}));
+            out.add(LatentCorrelation.Bands.split(band, m));
         }
         NumericColumn.Spike spike = column.spike();
         if (spike != null && column.marginal() != null) {
@@ -309,8 +309,7 @@ public final class CopulaFitter {
             for (int r = 0; r < rows; r++) {
                 band[r] = Double.isNaN(values[r]) ? -1 : values[r] == spike.value() ? 0 : 1;
             }
-            double s = spike.share();
-            out.add(new LatentCorrelation.Bands(band, new double[] {0, s}, new double[] {s, 1}));
+            out.add(LatentCorrelation.Bands.split(band, spike.share()));
         }
         if (column.marginal() != null) {
             double[] rest = Arrays.stream(values)
@@ -346,7 +345,7 @@ public final class CopulaFitter {
             for (int r = 0; r < rows; r++) {
                 band[r] = labels[r] == null ? 0 : 1;
             }
-            out.add(new LatentCorrelation.Bands(band, new double[] {0, m}, new double[] {m, 1}));
+            out.add(LatentCorrelation.Bands.split(band, m));
         }
         CategoricalMarginal marginal = column.marginal();
         if (marginal.labels().size() > 1) {

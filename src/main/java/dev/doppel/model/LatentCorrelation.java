@@ -48,6 +48,11 @@ final class LatentCorrelation {
             this.lo = lo;
             this.hi = hi;
         }
+
+        /** A two-band dimension (a flag): band 0 is (0, share), band 1 is (share, 1). */
+        static Bands split(int[] rowBand, double share) {
+            return new Bands(rowBand, new double[] {0, share}, new double[] {share, 1});
+        }
     }
 
     /**
