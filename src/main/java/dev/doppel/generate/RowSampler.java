@@ -14,6 +14,7 @@ import dev.doppel.model.TextShape;
 import dev.doppel.schema.ColumnKind;
 import dev.doppel.schema.TemporalLayout;
 import java.util.List;
+import java.util.function.LongSupplier;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
@@ -81,6 +82,9 @@ public final class RowSampler {
         return new Batch(model.columns(), capacity);
     }
 
+    /** Rows drawn and correlated together before their values are looked up column by column. */
+    private static final int CHUNK = 256;
+
     /** Fills {@code batch} with rows [first, first + rows); the batch index seeds the random stream. */
     public void fill(Batch batch, long batchIndex, long first, int rows) {
         batch.reset(first, rows);
@@ -89,20 +93,29 @@ public final class RowSampler {
         int d = copula.dimension();
         double[] eps = new double[d];
         double[] z = new double[d];
-        for (int r = 0; r < rows; r++) {
-            for (int j = 0; j < d; j++) {
-                eps[j] = gauss.sample();
+        double[][] chunk = new double[d][CHUNK]; // the copula's normals of up to CHUNK rows, one array per dimension
+        // Rows are drawn in order (all normals of a row, then the next row), so the random stream is consumed
+        // exactly as a row-by-row loop would; the lookups then run column by column, which keeps them tight.
+        for (int from = 0; from < rows; from += CHUNK) {
+            int count = Math.min(CHUNK, rows - from);
+            for (int r = 0; r < count; r++) {
+                for (int j = 0; j < d; j++) {
+                    eps[j] = gauss.sample();
+                }
+                copula.correlate(eps, z);
+                for (int j = 0; j < d; j++) {
+                    chunk[j][r] = z[j];
+                }
             }
-            copula.correlate(eps, z);
             for (int c = 0; c < columns.length; c++) {
                 int dim = copulaIndex[c];
-                if (dim >= 0) {
-                    double u = FastNormal.cdf(z[dim]);
-                    if (cumulative[c] != null) {
-                        batch.codes(c)[r] = category(c, u);
-                    } else {
-                        batch.numbers(c)[r] = number(c, u);
-                    }
+                if (dim < 0) {
+                    continue;
+                }
+                if (cumulative[c] != null) {
+                    categories(c, chunk[dim], count, batch.codes(c), from);
+                } else {
+                    numbers(c, chunk[dim], count, batch.numbers(c), from);
                 }
             }
         }
@@ -116,44 +129,65 @@ public final class RowSampler {
         }
     }
 
-    private int category(int c, double u) {
+    /** Labels: the missing share takes the bottom of (0, 1), the labels' intervals share the rest. */
+    private void categories(int c, double[] z, int count, int[] out, int offset) {
         double m = columns[c].missingShare();
-        if (u < m) {
-            return -1;
-        }
-        double v = m >= 1 ? 0 : (u - m) / (1 - m);
         double[] cum = cumulative[c];
-        int lo = 0;
-        int hi = cum.length - 1;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (cum[mid] <= v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
+        int last = cum.length - 1;
+        for (int r = 0; r < count; r++) {
+            double u = FastNormal.cdf(z[r]);
+            if (u < m) {
+                out[offset + r] = -1;
+                continue;
             }
+            double v = m >= 1 ? 0 : (u - m) / (1 - m);
+            // the first interval whose upper bound exceeds v (the last one if none does)
+            int lo;
+            if (last < 8) {
+                lo = 0;
+                while (lo < last && cum[lo] <= v) {
+                    lo++;
+                }
+            } else {
+                lo = 0;
+                int hi = last;
+                while (lo < hi) {
+                    int mid = (lo + hi) >>> 1;
+                    if (cum[mid] <= v) {
+                        lo = mid + 1;
+                    } else {
+                        hi = mid;
+                    }
+                }
+            }
+            out[offset + r] = lo;
         }
-        return lo;
     }
 
-    private double number(int c, double u) {
+    /** Numbers: the missing share takes the bottom of (0, 1), the quantile function maps the rest. */
+    private void numbers(int c, double[] z, int count, double[] out, int offset) {
         NumericColumn col = (NumericColumn) columns[c];
         double m = col.missingShare();
-        if (u < m) {
-            return Double.NaN;
-        }
         QuantileMarginal marginal = col.marginal();
-        double x = marginal.quantile(m >= 1 ? 0 : (u - m) / (1 - m));
         double factor = rounding[c];
-        return factor > 0 ? Math.rint(x * factor) / factor : x;
+        for (int r = 0; r < count; r++) {
+            double u = FastNormal.cdf(z[r]);
+            if (u < m) {
+                out[offset + r] = Double.NaN;
+                continue;
+            }
+            double x = marginal.quantile(m >= 1 ? 0 : (u - m) / (1 - m));
+            out[offset + r] = factor > 0 ? Math.rint(x * factor) / factor : x;
+        }
     }
 
     private void fillIdentifiers(Batch batch, int c, long first, int rows, UniformRandomProvider rng) {
         double m = columns[c].missingShare();
         String[] out = batch.strings(c);
         IdentifierSequence ids = identifiers[c];
+        LongSupplier random = rng::nextLong;
         for (int r = 0; r < rows; r++) {
-            out[r] = m > 0 && rng.nextDouble() < m ? null : ids.idFor(first + r, rng::nextLong);
+            out[r] = m > 0 && rng.nextDouble() < m ? null : ids.idFor(first + r, random);
         }
     }
 
