@@ -9,10 +9,13 @@ import dev.doppel.io.CsvBatchEncoder;
 import dev.doppel.io.ParquetBatchWriter;
 import dev.doppel.report.SummaryCollector;
 import dev.doppel.error.DoppelException;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Generates synthetic rows from a model and streams them to a file: workers draw and (for CSV) encode batches, one
@@ -54,50 +57,85 @@ public final class Sampling {
             SampleRequest request, RowSampler sampler, SummaryCollector summary, AtomicOutput out, Progress progress)
             throws Exception {
         CsvBatchEncoder encoder = new CsvBatchEncoder(request.model().columns(), request.model().dialect());
-        try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(out.temp()), 1 << 20)) {
+        int batchRows = SampleRequest.BATCH_ROWS;
+        // Batches and byte buffers go back to a pool once written, so a long run reuses the same few.
+        Queue<Batch> batches = new ConcurrentLinkedQueue<>();
+        Queue<CsvBatchEncoder.Sink> sinks = new ConcurrentLinkedQueue<>();
+        try (OutputStream stream = Files.newOutputStream(out.temp())) {
             stream.write(encoder.header());
             long[] done = {0};
             BatchPipeline.<Encoded>run(
                     request.rows(),
-                    SampleRequest.BATCH_ROWS,
+                    batchRows,
                     request.threads(),
                     (index, first, count) -> {
-                        Batch batch = sampler.newBatch(count);
+                        Batch batch = take(batches, sampler, batchRows);
                         sampler.fill(batch, index, first, count);
-                        return new Encoded(batch, encoder.encode(batch));
+                        CsvBatchEncoder.Sink sink = sinks.poll();
+                        if (sink == null) {
+                            sink = new CsvBatchEncoder.Sink(encoder.sizeHint(batchRows));
+                        }
+                        encoder.encode(batch, sink);
+                        return new Encoded(batch, sink);
                     },
                     (encoded, rows) -> {
-                        stream.write(encoded.bytes());
+                        stream.write(encoded.sink().array(), 0, encoded.sink().size());
                         summary.accept(encoded.batch());
+                        batches.add(encoded.batch());
+                        sinks.add(encoded.sink());
                         done[0] += rows;
                         progress.advance(done[0]);
                     });
         }
     }
 
-    private record Encoded(Batch batch, byte[] bytes) {}
+    private record Encoded(Batch batch, CsvBatchEncoder.Sink sink) {}
 
+    private static Batch take(Queue<Batch> pool, RowSampler sampler, int capacity) {
+        Batch batch = pool.poll();
+        return batch != null ? batch : sampler.newBatch(capacity);
+    }
+
+    /**
+     * Parquet: each unit of work is one row group, drawn batch by batch (the same batches, with the same seeds, as
+     * for CSV) and encoded on a worker; the writing thread appends the finished row groups in order.
+     */
     private static void writeParquet(
             SampleRequest request, RowSampler sampler, SummaryCollector summary, AtomicOutput out, Progress progress)
             throws Exception {
+        int batchRows = SampleRequest.BATCH_ROWS;
+        int groupRows = ParquetBatchWriter.ROW_GROUP_ROWS;
+        if (groupRows % batchRows != 0) {
+            throw new IllegalStateException("row groups must hold whole batches");
+        }
+        Queue<Batch> batches = new ConcurrentLinkedQueue<>();
         try (ParquetBatchWriter writer =
-                new ParquetBatchWriter(out.temp(), request.model().columns(), request.compression())) {
+                new ParquetBatchWriter(out.temp(), request.model().columns(), request.compression(), request.rows())) {
             long[] done = {0};
-            BatchPipeline.<Batch>run(
+            BatchPipeline.<Group>run(
                     request.rows(),
-                    SampleRequest.BATCH_ROWS,
+                    groupRows,
                     request.threads(),
                     (index, first, count) -> {
-                        Batch batch = sampler.newBatch(count);
-                        sampler.fill(batch, index, first, count);
-                        return batch;
+                        List<Batch> drawn = new ArrayList<>();
+                        for (long from = first; from < first + count; from += batchRows) {
+                            Batch batch = take(batches, sampler, batchRows);
+                            sampler.fill(batch, from / batchRows, from, (int) Math.min(batchRows, first + count - from));
+                            drawn.add(batch);
+                        }
+                        return new Group(drawn, writer.encode(drawn));
                     },
-                    (batch, rows) -> {
-                        writer.write(batch);
-                        summary.accept(batch);
+                    (group, rows) -> {
+                        writer.append(group.encoded());
+                        for (Batch batch : group.batches()) {
+                            summary.accept(batch);
+                            batches.add(batch);
+                        }
                         done[0] += rows;
                         progress.advance(done[0]);
                     });
         }
     }
+
+    private record Group(List<Batch> batches, ParquetBatchWriter.RowGroup encoded) {}
 }
