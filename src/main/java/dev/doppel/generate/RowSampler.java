@@ -32,6 +32,7 @@ public final class RowSampler {
     private final int[] copulaIndex; // per column: its dimension in the copula, or -1
     private final ColumnModel[] columns;
     private final double[][] cumulative; // per categorical column
+    private final double[][] thresholds; // per categorical column: see labelThresholds
     private final IdentifierSequence[] identifiers;
     private final double[] rounding; // per numeric column: values are rounded to multiples of 1/rounding (0 = none)
 
@@ -44,6 +45,7 @@ public final class RowSampler {
         columns = list.toArray(new ColumnModel[0]);
         copulaIndex = new int[n];
         cumulative = new double[n][];
+        thresholds = new double[n][];
         identifiers = new IdentifierSequence[n];
         rounding = new double[n];
         List<String> dims = copula.columns();
@@ -55,6 +57,7 @@ public final class RowSampler {
             }
             if (m instanceof CategoricalColumn cat) {
                 cumulative[c] = cat.marginal().cumulative();
+                thresholds[c] = labelThresholds(c);
             } else if (m instanceof IdentifierColumn id) {
                 identifiers[c] = new IdentifierSequence(id, seed);
             } else if (m instanceof NumericColumn num) {
@@ -91,29 +94,26 @@ public final class RowSampler {
         UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(Seeds.derive(seed, "batch", batchIndex));
         ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
         int d = copula.dimension();
-        double[] eps = new double[d];
-        double[] z = new double[d];
-        double[][] chunk = new double[d][CHUNK]; // the copula's normals of up to CHUNK rows, one array per dimension
+        double[][] eps = new double[d][CHUNK]; // independent normals of up to CHUNK rows, one array per dimension
+        double[][] chunk = new double[d][CHUNK]; // the same rows' correlated normals
         // Rows are drawn in order (all normals of a row, then the next row), so the random stream is consumed
-        // exactly as a row-by-row loop would; the lookups then run column by column, which keeps them tight.
+        // exactly as a row-by-row loop would; correlation and lookups then run column by column, which keeps them
+        // tight (and lets the compiler vectorise the Cholesky product).
         for (int from = 0; from < rows; from += CHUNK) {
             int count = Math.min(CHUNK, rows - from);
             for (int r = 0; r < count; r++) {
                 for (int j = 0; j < d; j++) {
-                    eps[j] = gauss.sample();
-                }
-                copula.correlate(eps, z);
-                for (int j = 0; j < d; j++) {
-                    chunk[j][r] = z[j];
+                    eps[j][r] = gauss.sample();
                 }
             }
+            copula.correlate(eps, chunk, count);
             for (int c = 0; c < columns.length; c++) {
                 int dim = copulaIndex[c];
                 if (dim < 0) {
                     continue;
                 }
-                if (cumulative[c] != null) {
-                    categories(c, chunk[dim], count, batch.codes(c), from);
+                if (thresholds[c] != null) {
+                    categories(thresholds[c], chunk[dim], count, batch.codes(c), from);
                 } else {
                     numbers(c, chunk[dim], count, batch.numbers(c), from);
                 }
@@ -129,38 +129,102 @@ public final class RowSampler {
         }
     }
 
-    /** Labels: the missing share takes the bottom of (0, 1), the labels' intervals share the rest. */
-    private void categories(int c, double[] z, int count, int[] out, int offset) {
+    /**
+     * The label (or -1 for missing) of a normal score z: u = Φ(z); the missing share takes the bottom of (0, 1), the
+     * labels' intervals share the rest. This is the definition; sampling uses {@link #labelThresholds}, which gives
+     * the same answer without computing Φ.
+     */
+    private int labelOf(int c, double z) {
+        double u = FastNormal.cdf(z);
         double m = columns[c].missingShare();
+        if (u < m) {
+            return -1;
+        }
+        double v = m >= 1 ? 0 : (u - m) / (1 - m);
         double[] cum = cumulative[c];
-        int last = cum.length - 1;
-        for (int r = 0; r < count; r++) {
-            double u = FastNormal.cdf(z[r]);
-            if (u < m) {
-                out[offset + r] = -1;
-                continue;
-            }
-            double v = m >= 1 ? 0 : (u - m) / (1 - m);
-            // the first interval whose upper bound exceeds v (the last one if none does)
-            int lo;
-            if (last < 8) {
-                lo = 0;
-                while (lo < last && cum[lo] <= v) {
-                    lo++;
-                }
+        int lo = 0;
+        int hi = cum.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (cum[mid] <= v) {
+                lo = mid + 1;
             } else {
-                lo = 0;
-                int hi = last;
-                while (lo < hi) {
-                    int mid = (lo + hi) >>> 1;
-                    if (cum[mid] <= v) {
-                        lo = mid + 1;
-                    } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /**
+     * {@link #labelOf} is a non-decreasing step function of z, so it is fully described by where it steps: t[k] is
+     * the smallest double z with labelOf(z) >= k (found by bisection over the ordered doubles, on labelOf itself,
+     * so with exactly its rounding), -infinity or +infinity where that holds everywhere or nowhere. The label of z is
+     * then -1 plus the number of thresholds at or below z.
+     */
+    private double[] labelThresholds(int c) {
+        int labels = cumulative[c].length;
+        double[] t = new double[labels];
+        long low = sortable(-10.0); // Φ is flat (0) below -9 and (1) above 9 in FastNormal
+        long high = sortable(10.0);
+        for (int k = 0; k < labels; k++) {
+            if (labelOf(c, -10.0) >= k) {
+                t[k] = Double.NEGATIVE_INFINITY;
+            } else if (labelOf(c, 10.0) < k) {
+                t[k] = Double.POSITIVE_INFINITY;
+            } else {
+                long lo = low; // labelOf < k
+                long hi = high; // labelOf >= k
+                while (Long.compareUnsigned(hi - lo, 1) > 0) { // the gap can exceed Long.MAX_VALUE: unsigned
+                    long mid = lo + ((hi - lo) >>> 1);
+                    if (labelOf(c, fromSortable(mid)) >= k) {
                         hi = mid;
+                    } else {
+                        lo = mid;
                     }
                 }
+                t[k] = fromSortable(hi);
             }
-            out[offset + r] = lo;
+        }
+        return t;
+    }
+
+    /** A double's bits as a long that orders like the double (-0.0 just below 0.0). */
+    private static long sortable(double d) {
+        long bits = Double.doubleToRawLongBits(d);
+        return bits >= 0 ? bits : bits ^ Long.MAX_VALUE;
+    }
+
+    private static double fromSortable(long v) {
+        return Double.longBitsToDouble(v >= 0 ? v : v ^ Long.MAX_VALUE);
+    }
+
+    /** Labels of a chunk of normal scores: -1 plus the number of thresholds at or below each. */
+    private static void categories(double[] t, double[] z, int count, int[] out, int offset) {
+        int labels = t.length;
+        if (labels <= 16) {
+            for (int r = 0; r < count; r++) {
+                double x = z[r];
+                int k = -1;
+                for (int i = 0; i < labels; i++) {
+                    k += x >= t[i] ? 1 : 0;
+                }
+                out[offset + r] = k;
+            }
+            return;
+        }
+        for (int r = 0; r < count; r++) {
+            double x = z[r];
+            int lo = 0; // first threshold above x
+            int hi = labels;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (x >= t[mid]) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            out[offset + r] = lo - 1;
         }
     }
 
