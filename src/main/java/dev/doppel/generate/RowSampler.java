@@ -101,11 +101,7 @@ public final class RowSampler {
         // tight (and lets the compiler vectorise the Cholesky product).
         for (int from = 0; from < rows; from += CHUNK) {
             int count = Math.min(CHUNK, rows - from);
-            for (int r = 0; r < count; r++) {
-                for (int j = 0; j < d; j++) {
-                    eps[j][r] = gauss.sample();
-                }
-            }
+            draw(gauss, eps, d, count);
             copula.correlate(eps, chunk, count);
             for (int c = 0; c < columns.length; c++) {
                 int dim = copulaIndex[c];
@@ -125,6 +121,15 @@ public final class RowSampler {
                 fillIdentifiers(batch, c, first, rows, rng);
             } else if (m instanceof TextColumn text) {
                 fillText(batch, c, text, rows, rng);
+            }
+        }
+    }
+
+    /** {@code count} rows of {@code d} independent normals, row by row (the order the stream is consumed in). */
+    private static void draw(ZigguratSampler.NormalizedGaussian gauss, double[][] eps, int d, int count) {
+        for (int r = 0; r < count; r++) {
+            for (int j = 0; j < d; j++) {
+                eps[j][r] = gauss.sample();
             }
         }
     }

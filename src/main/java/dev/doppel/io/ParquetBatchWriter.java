@@ -44,9 +44,9 @@ import org.xerial.snappy.Snappy;
  * adjusted when the input carried offsets). Every column is optional (nullable).
  *
  * <p>The file is a sequence of row groups of {@link #ROW_GROUP_ROWS} rows (the last one shorter), each batch one data
- * page (format v1) per column. {@link #encode} turns batches into a compressed in-memory row group and may run on any
- * number of threads at once; {@link #append} writes finished row groups to the file, in order, from one thread, and
- * only copies bytes. {@link #write} is the one-thread shortcut and gives the same bytes.
+ * page (format v1) per column. {@link #encode} turns a batch into compressed pages and may run on any number of
+ * threads at once; {@link #append} takes encoded batches in row order on one thread, only gathering pages and writing
+ * each row group once it is full. {@link #write} is the one-thread shortcut and gives the same bytes.
  *
  * <p>Pages are encoded here rather than by Parquet's generic column writers, because the model says up front which
  * values a column can take: labels are dictionary-encoded with the model's labels as the dictionary (the index is the
@@ -57,9 +57,8 @@ import org.xerial.snappy.Snappy;
  */
 public final class ParquetBatchWriter implements AutoCloseable {
     /**
-     * Rows per row group: a multiple of the sampling batch (8192 rows), so row groups never depend on the thread
-     * count; small enough to keep a few in flight with little memory, large enough for good compression (DuckDB's
-     * own writer uses 122,880).
+     * Rows per row group: whole row groups are written once full, so they never depend on the thread count or on how
+     * batches are cut; large enough for good compression and few footer entries (DuckDB's own writer uses 122,880).
      */
     public static final int ROW_GROUP_ROWS = 16 * 8192;
     /** Most entries in a numeric dictionary (64k entries, at most 512 KB of dictionary page). */
@@ -92,7 +91,8 @@ public final class ParquetBatchWriter implements AutoCloseable {
     private final ColumnPlan[] plans;
     /** Page buffers and compressors are reused, and not thread-safe: each encoding borrows a set. */
     private final ConcurrentLinkedQueue<Scratch> idle = new ConcurrentLinkedQueue<>();
-    private RowGroupEncoder pending; // for write(Batch)
+    private final List<List<EncodedPage>> group = new ArrayList<>(); // the open row group's pages, per column
+    private long groupRows;
     private boolean closed;
 
     /** A writer sized for large outputs (dictionaries of up to 64k entries). */
@@ -123,28 +123,62 @@ public final class ParquetBatchWriter implements AutoCloseable {
         this.file = new ParquetFileWriter(new LocalOutputFile(file), schema, ParquetFileWriter.Mode.OVERWRITE,
                 ROW_GROUP_ROWS * 64L, 0, null, props);
         this.file.start();
+        for (int c = 0; c < plans.length; c++) {
+            group.add(new ArrayList<>());
+        }
         preloadFooterClasses();
     }
 
-    /** Encodes rows into one in-memory row group. Thread-safe; the batches must follow one another. */
-    public RowGroup encode(List<Batch> batches) throws IOException {
-        RowGroupEncoder encoder = new RowGroupEncoder();
-        for (Batch b : batches) {
-            encoder.add(b);
+    /** Encodes and compresses a batch: one page per column. Thread-safe; the batch may be reused afterwards. */
+    public EncodedBatch encode(Batch batch) throws IOException {
+        EncodedPage[] pages = new EncodedPage[plans.length];
+        if (batch.size() > 0) {
+            Scratch scratch = idle.poll();
+            if (scratch == null) {
+                scratch = new Scratch(codec);
+            }
+            try {
+                for (int c = 0; c < plans.length; c++) {
+                    pages[c] = plans[c].encode(batch, c, scratch);
+                }
+            } finally {
+                idle.add(scratch);
+            }
         }
-        return encoder.finish();
+        return new EncodedBatch(pages, batch.size());
     }
 
-    /** Writes an encoded row group to the file. Call from one thread, in row order. */
-    public void append(RowGroup group) throws IOException {
-        if (group.rows == 0) {
+    /**
+     * Adds an encoded batch to the open row group, writing the row group once it holds {@link #ROW_GROUP_ROWS} rows.
+     * Call from one thread, in row order.
+     */
+    public void append(EncodedBatch batch) throws IOException {
+        if (batch.rows == 0) {
             return;
         }
-        file.startBlock(group.rows);
+        for (int c = 0; c < plans.length; c++) {
+            group.get(c).add(batch.pages[c]);
+        }
+        groupRows += batch.rows;
+        if (groupRows >= ROW_GROUP_ROWS) {
+            flushRowGroup();
+        }
+    }
+
+    /** Encodes and appends a batch on the calling thread. */
+    public void write(Batch batch) throws IOException {
+        append(encode(batch));
+    }
+
+    private void flushRowGroup() throws IOException {
+        if (groupRows == 0) {
+            return;
+        }
+        file.startBlock(groupRows);
         for (int c = 0; c < plans.length; c++) {
             ColumnPlan plan = plans[c];
-            file.startColumn(descriptors[c], group.rows, codec);
-            List<EncodedPage> pages = group.pages.get(c);
+            file.startColumn(descriptors[c], groupRows, codec);
+            List<EncodedPage> pages = group.get(c);
             if (pages.stream().anyMatch(p -> p.encoding == Encoding.PLAIN_DICTIONARY)) {
                 file.writeDictionaryPage(new DictionaryPage(BytesInput.from(plan.dictionaryPage),
                         plan.dictionaryPageSize, plan.dictionarySize, Encoding.PLAIN_DICTIONARY));
@@ -154,21 +188,10 @@ public final class ParquetBatchWriter implements AutoCloseable {
                         Encoding.BIT_PACKED, Encoding.RLE, p.encoding);
             }
             file.endColumn();
+            pages.clear();
         }
         file.endBlock();
-    }
-
-    /** Encodes a batch and writes a row group whenever {@link #ROW_GROUP_ROWS} rows are together. One thread only. */
-    public void write(Batch batch) throws IOException {
-        if (pending == null) {
-            pending = new RowGroupEncoder();
-        }
-        pending.add(batch);
-        if (pending.rows >= ROW_GROUP_ROWS) {
-            RowGroupEncoder full = pending;
-            pending = null;
-            append(full.finish());
-        }
+        groupRows = 0;
     }
 
     @Override
@@ -178,11 +201,7 @@ public final class ParquetBatchWriter implements AutoCloseable {
         }
         closed = true;
         try {
-            if (pending != null) {
-                RowGroupEncoder last = pending;
-                pending = null;
-                append(last.finish());
-            }
+            flushRowGroup();
             file.end(Map.of("writer", "doppel"));
         } finally {
             idle.clear();
@@ -240,17 +259,17 @@ public final class ParquetBatchWriter implements AutoCloseable {
         }
     }
 
-    /** A row group encoded and compressed in memory, ready to be appended. */
-    public static final class RowGroup {
-        private final List<List<EncodedPage>> pages; // per column
-        private final long rows;
+    /** A batch's compressed pages, one per column, ready to be appended. */
+    public static final class EncodedBatch {
+        private final EncodedPage[] pages;
+        private final int rows;
 
-        private RowGroup(List<List<EncodedPage>> pages, long rows) {
+        private EncodedBatch(EncodedPage[] pages, int rows) {
             this.pages = pages;
             this.rows = rows;
         }
 
-        public long rows() {
+        public int rows() {
             return rows;
         }
     }
@@ -258,40 +277,6 @@ public final class ParquetBatchWriter implements AutoCloseable {
     /** One compressed data page. */
     private record EncodedPage(byte[] bytes, int uncompressedSize, int values, Statistics<?> statistics,
             Encoding encoding) {}
-
-    /** Encodes consecutive batches of one row group, one page per column and batch. */
-    private final class RowGroupEncoder {
-        private final List<List<EncodedPage>> pages = new ArrayList<>();
-        private long rows;
-
-        RowGroupEncoder() {
-            for (int c = 0; c < plans.length; c++) {
-                pages.add(new ArrayList<>());
-            }
-        }
-
-        void add(Batch batch) throws IOException {
-            if (batch.size() == 0) {
-                return;
-            }
-            Scratch scratch = idle.poll();
-            if (scratch == null) {
-                scratch = new Scratch(codec);
-            }
-            try {
-                for (int c = 0; c < plans.length; c++) {
-                    pages.get(c).add(plans[c].encode(batch, c, scratch));
-                }
-            } finally {
-                idle.add(scratch);
-            }
-            rows += batch.size();
-        }
-
-        RowGroup finish() {
-            return new RowGroup(pages, rows);
-        }
-    }
 
     /** How one column is encoded; immutable, shared by all threads. */
     private static final class ColumnPlan {

@@ -7,13 +7,12 @@ import dev.doppel.generate.RowSampler;
 import dev.doppel.io.AtomicOutput;
 import dev.doppel.io.CsvBatchEncoder;
 import dev.doppel.io.ParquetBatchWriter;
+import dev.doppel.model.ColumnModel;
 import dev.doppel.report.SummaryCollector;
 import dev.doppel.error.DoppelException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -64,10 +63,12 @@ public final class Sampling {
         try (OutputStream stream = Files.newOutputStream(out.temp())) {
             stream.write(encoder.header());
             long[] done = {0};
+            long unitBytes = (long) batchRows * (rowBytes(request) + encoder.sizeHint(1));
             BatchPipeline.<Encoded>run(
                     request.rows(),
                     batchRows,
                     request.threads(),
+                    maxInFlight(request.threads(), unitBytes),
                     (index, first, count) -> {
                         Batch batch = take(batches, sampler, batchRows);
                         sampler.fill(batch, index, first, count);
@@ -97,45 +98,62 @@ public final class Sampling {
     }
 
     /**
-     * Parquet: each unit of work is one row group, drawn batch by batch (the same batches, with the same seeds, as
-     * for CSV) and encoded on a worker; the writing thread appends the finished row groups in order.
+     * Parquet: workers draw a batch and encode it into compressed pages (the same batches, with the same seeds, as
+     * for CSV); the writing thread gathers the pages into row groups and writes each one once it is full.
      */
     private static void writeParquet(
             SampleRequest request, RowSampler sampler, SummaryCollector summary, AtomicOutput out, Progress progress)
             throws Exception {
         int batchRows = SampleRequest.BATCH_ROWS;
-        int groupRows = ParquetBatchWriter.ROW_GROUP_ROWS;
-        if (groupRows % batchRows != 0) {
-            throw new IllegalStateException("row groups must hold whole batches");
-        }
         Queue<Batch> batches = new ConcurrentLinkedQueue<>();
-        try (ParquetBatchWriter writer =
-                new ParquetBatchWriter(out.temp(), request.model().columns(), request.compression(), request.rows())) {
+        try (ParquetBatchWriter writer = new ParquetBatchWriter(
+                out.temp(), request.model().columns(), request.compression(), request.rows())) {
             long[] done = {0};
-            BatchPipeline.<Group>run(
+            // a batch plus its compressed pages (a fraction of the batch)
+            long unitBytes = (long) batchRows * rowBytes(request) * 5 / 4;
+            BatchPipeline.<Paged>run(
                     request.rows(),
-                    groupRows,
+                    batchRows,
                     request.threads(),
+                    maxInFlight(request.threads(), unitBytes),
                     (index, first, count) -> {
-                        List<Batch> drawn = new ArrayList<>();
-                        for (long from = first; from < first + count; from += batchRows) {
-                            Batch batch = take(batches, sampler, batchRows);
-                            sampler.fill(batch, from / batchRows, from, (int) Math.min(batchRows, first + count - from));
-                            drawn.add(batch);
-                        }
-                        return new Group(drawn, writer.encode(drawn));
+                        Batch batch = take(batches, sampler, batchRows);
+                        sampler.fill(batch, index, first, count);
+                        return new Paged(batch, writer.encode(batch));
                     },
-                    (group, rows) -> {
-                        writer.append(group.encoded());
-                        for (Batch batch : group.batches()) {
-                            summary.accept(batch);
-                            batches.add(batch);
-                        }
+                    (paged, rows) -> {
+                        writer.append(paged.pages());
+                        summary.accept(paged.batch());
+                        batches.add(paged.batch());
                         done[0] += rows;
                         progress.advance(done[0]);
                     });
         }
     }
 
-    private record Group(List<Batch> batches, ParquetBatchWriter.RowGroup encoded) {}
+    private record Paged(Batch batch, ParquetBatchWriter.EncodedBatch pages) {}
+
+    /** Heap a drawn row takes in a batch, roughly: numbers 8 bytes, labels 4, strings an object each. */
+    private static long rowBytes(SampleRequest request) {
+        long bytes = 16;
+        for (ColumnModel m : request.model().columns()) {
+            bytes += switch (m.spec().kind()) {
+                case INTEGER, DECIMAL, DATE, DATETIME -> 8;
+                case BOOLEAN, CATEGORICAL -> 4;
+                case IDENTIFIER, TEXT -> 96;
+                case EMPTY -> 0;
+            };
+        }
+        return bytes;
+    }
+
+    /**
+     * Units of work in flight: two per worker (so none waits on the writer), but no more than a third of the heap
+     * holds, so wide tables or many threads slow down rather than run out of memory. Never changes the output.
+     */
+    static int maxInFlight(int threads, long unitBytes) {
+        long budget = Runtime.getRuntime().maxMemory() / 3;
+        long fit = budget / Math.max(1, unitBytes);
+        return (int) Math.max(1, Math.min(2L * threads, fit));
+    }
 }
