@@ -13,6 +13,8 @@
 #   THREADS=          --threads for sample (default: the CLI's default, all cores)
 #   JAVA_OPTS=        extra JVM options, passed on by ./doppel
 #   KEEP=1            keep the output folder (printed) instead of deleting it
+#   STAGES=0          skip the per-stage breakdown (StageBench: CPU seconds of sampling, CSV encoding, Parquet
+#                     writing and the summary on one thread; compiles the test classes with Maven)
 #
 # Usage: bench/run.sh            (from anywhere)
 set -euo pipefail
@@ -121,3 +123,13 @@ for label in 1M-csv 1M-parquet 10M-csv fit-bank; do
 done
 echo "(RSS: the largest of the runs. fit-bank: seconds are the CLI's fit time; rows/s = input rows per second.)"
 echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+if [ "${STAGES:-1}" = 1 ]; then
+  echo
+  echo "== where the time goes: CPU seconds per stage for 1M rows on one thread (StageBench; later repetitions are warm)"
+  (cd "$root" && mvn -B -q test-compile >"$work/test-compile.log" 2>&1) || {
+    echo "bench: compiling the test classes failed; see above" >&2; cat "$work/test-compile.log" >&2; exit 1; }
+  java -Xmx1g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+    -cp "$root/target/doppel-0.1.0-all.jar:$root/target/test-classes" \
+    dev.doppel.generate.StageBench "$data/telco_churn.csv" 1000000 4
+fi

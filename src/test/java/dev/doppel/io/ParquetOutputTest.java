@@ -152,7 +152,11 @@ class ParquetOutputTest {
                 .containsEntry("ratio", ColumnKind.DECIMAL)
                 .containsEntry("active", ColumnKind.BOOLEAN)
                 .containsEntry("signup", ColumnKind.DATE)
-                .containsEntry("note", ColumnKind.TEXT);
+                .containsEntry("note", ColumnKind.TEXT)
+                .containsEntry("unused", ColumnKind.EMPTY);
+        assertThat(model.column("city").orElseThrow().missingShare()).isGreaterThan(0);
+        assertThat(model.column("note").orElseThrow().missingShare()).isGreaterThan(0);
+        assertThat(model.column("ratio").orElseThrow().missingShare()).isGreaterThan(0);
 
         Path csv = sample(model, 20_000, OutputFormat.CSV, Compression.ZSTD, "events.out.csv");
         Path parquet = sample(model, 20_000, OutputFormat.PARQUET, Compression.ZSTD, "events.out.parquet");
@@ -164,7 +168,9 @@ class ParquetOutputTest {
                 .containsEntry("active", "BOOLEAN")
                 .containsEntry("signup", "DATE")
                 .containsEntry("note", "VARCHAR")
-                .containsEntry("city", "VARCHAR");
+                .containsEntry("city", "VARCHAR")
+                .containsEntry("unused", "VARCHAR");
+        assertThat(count("SELECT count(unused) FROM " + pq(parquet))).isZero();
         assertDeclaredTypes(model, parquet);
         assertNullCountsMatch(model, csv, parquet);
         assertAggregatesMatch(model, csv, parquet);
@@ -487,7 +493,8 @@ class ParquetOutputTest {
 
     /**
      * A made-up event log (no real data): naive and UTC date-times, a 3-decimal amount with "NA" gaps, a shortest-form
-     * ratio, a boolean with gaps, a date in dd.MM.yyyy, labels that need quoting, and free text.
+     * ratio, a boolean with gaps, a date in dd.MM.yyyy, labels that need quoting, free text, empty cells in labels,
+     * text and ratios, and a column that is always empty.
      */
     private static final DateTimeFormatter NAIVE = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss", Locale.ROOT);
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'", Locale.ROOT);
@@ -495,7 +502,7 @@ class ParquetOutputTest {
     private static String syntheticEvents(int rows) {
         Random random = new Random(5);
         String[] cities = {"Berlin", "\"Köln, Rhein\"", "München", "Hamburg", "\"Bad \"\"Tölz\"\"\"", "Zürich"};
-        StringBuilder sb = new StringBuilder("id,logged,logged_utc,amount,ratio,city,note,active,score,signup\n");
+        StringBuilder sb = new StringBuilder("id,logged,logged_utc,amount,ratio,city,note,active,score,signup,unused\n");
         LocalDateTime base = LocalDateTime.of(2020, 1, 1, 0, 0);
         // notes repeat now and then, but too rarely for a category: free text
         String[] words = new String[rows * 5 / 6];
@@ -510,8 +517,9 @@ class ParquetOutputTest {
             LocalDateTime t = base.plusSeconds(random.nextInt(100_000_000));
             String amount = random.nextDouble() < 0.05 ? "NA"
                     : String.format(Locale.ROOT, "%.3f", -500 + 5500 * random.nextDouble());
-            String ratio = Double.toString(random.nextDouble() * (i % 3 == 0 ? 1e-3 : 123.456));
-            String note = words[random.nextInt(words.length)];
+            String ratio = random.nextDouble() < 0.03 ? "" : Double.toString(random.nextDouble() * (i % 3 == 0 ? 1e-3 : 123.456));
+            String note = random.nextDouble() < 0.04 ? "" : words[random.nextInt(words.length)];
+            String city = random.nextDouble() < 0.06 ? "" : cities[random.nextInt(cities.length)];
             String active = random.nextDouble() < 0.1 ? "NA" : random.nextBoolean() ? "true" : "false";
             LocalDate signup = LocalDate.of(2019, 1, 1).plusDays(random.nextInt(2000));
             sb.append(i + 1).append(',')
@@ -519,13 +527,13 @@ class ParquetOutputTest {
                     .append(UTC.format(t)).append(',')
                     .append(amount).append(',')
                     .append(ratio).append(',')
-                    .append(cities[random.nextInt(cities.length)]).append(',')
+                    .append(city).append(',')
                     .append(note).append(',')
                     .append(active).append(',')
                     .append(random.nextInt(950) - 50).append(',')
                     .append(String.format(Locale.ROOT, "%02d.%02d.%04d", signup.getDayOfMonth(), signup.getMonthValue(),
                             signup.getYear()))
-                    .append('\n');
+                    .append(",\n"); // unused: always empty
         }
         return sb.toString();
     }
