@@ -65,6 +65,16 @@ public final class ParquetBatchWriter implements AutoCloseable {
     private static final int MAX_DICTIONARY = 1 << 16;
     /** Bit-packed runs hold at most this many groups of 8 values, as Parquet's own encoder writes them. */
     private static final int MAX_GROUPS_PER_RUN = 63;
+    /**
+     * Format v1 pages use the encodings Parquet's own v1 writer uses, which every reader knows: PLAIN_DICTIONARY for
+     * dictionary pages and dictionary-encoded data, BIT_PACKED for the repetition levels (none: the schema is flat).
+     * They are deprecated only for format v2 files.
+     */
+    @SuppressWarnings("deprecation")
+    private static final Encoding DICTIONARY = Encoding.PLAIN_DICTIONARY;
+
+    @SuppressWarnings("deprecation")
+    private static final Encoding NO_LEVELS = Encoding.BIT_PACKED;
 
     /** Parquet compression codecs offered on the command line. */
     public enum Compression {
@@ -179,13 +189,13 @@ public final class ParquetBatchWriter implements AutoCloseable {
             ColumnPlan plan = plans[c];
             file.startColumn(descriptors[c], groupRows, codec);
             List<EncodedPage> pages = group.get(c);
-            if (pages.stream().anyMatch(p -> p.encoding == Encoding.PLAIN_DICTIONARY)) {
+            if (pages.stream().anyMatch(p -> p.encoding == DICTIONARY)) {
                 file.writeDictionaryPage(new DictionaryPage(BytesInput.from(plan.dictionaryPage),
-                        plan.dictionaryPageSize, plan.dictionarySize, Encoding.PLAIN_DICTIONARY));
+                        plan.dictionaryPageSize, plan.dictionarySize, DICTIONARY));
             }
             for (EncodedPage p : pages) {
                 file.writeDataPage(p.values, p.uncompressedSize, BytesInput.from(p.bytes), p.statistics, p.values,
-                        Encoding.BIT_PACKED, Encoding.RLE, p.encoding);
+                        NO_LEVELS, Encoding.RLE, p.encoding);
             }
             file.endColumn();
             pages.clear();
@@ -411,13 +421,13 @@ public final class ParquetBatchWriter implements AutoCloseable {
             switch (mode) {
                 case LABELS -> {
                     labels(page, batch.codes(c), n, stats);
-                    encoding = Encoding.PLAIN_DICTIONARY;
+                    encoding = DICTIONARY;
                 }
                 case BOOLEANS -> booleans(page, batch.codes(c), n, stats);
                 case GRID -> {
                     int at = page.size();
-                    if (gridIndices(page, batch.numbers(c), n, stats, s)) {
-                        encoding = Encoding.PLAIN_DICTIONARY;
+                    if (gridIndices(page, batch.numbers(c), n, stats)) {
+                        encoding = DICTIONARY;
                     } else {
                         page.truncate(at); // a value outside the grid (cannot happen for a fitted marginal)
                         stats = Statistics.createStats(type);
@@ -491,7 +501,7 @@ public final class ParquetBatchWriter implements AutoCloseable {
         }
 
         /** Dictionary indices into the grid; false (writing garbage to be discarded) if a value lies outside it. */
-        private boolean gridIndices(Sink page, double[] v, int n, Statistics<?> stats, Scratch s) {
+        private boolean gridIndices(Sink page, double[] v, int n, Statistics<?> stats) {
             page.writeByte(bitWidth);
             BitPacker packer = new BitPacker(page, bitWidth);
             long min = Long.MAX_VALUE;

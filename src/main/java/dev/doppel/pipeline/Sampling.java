@@ -17,8 +17,9 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * Generates synthetic rows from a model and streams them to a file: workers draw and (for CSV) encode batches, one
- * thread writes them in order into a temporary file that is moved into place at the end.
+ * Generates synthetic rows from a model and streams them to a file: workers draw batches and encode them (CSV bytes,
+ * or compressed Parquet pages), one thread writes them in order into a temporary file that is moved into place at
+ * the end. Memory stays flat: batches and buffers are reused, and only a few batches are in flight at a time.
  */
 public final class Sampling {
     private Sampling() {}
