@@ -8,9 +8,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Produces batches on worker threads and hands them to one consumer in batch order. At most {@code 2 * threads}
- * batches are in flight, so memory stays flat however many rows are generated; because batch i is always produced
- * from batch index i alone, the output is identical for any thread count.
+ * Produces batches on worker threads and hands them to one consumer in batch order. At most {@code maxInFlight}
+ * (by default {@code 2 * threads}) batches are in flight, so memory stays flat however many rows are generated;
+ * because batch i is always produced from batch index i alone, the output is identical for any thread count.
  */
 public final class BatchPipeline {
     /** Makes the payload of one batch (rows [first, first + count)). Must be thread-safe. */
@@ -29,6 +29,19 @@ public final class BatchPipeline {
 
     public static <T> void run(long rows, int batchSize, int threads, Producer<T> producer, Consumer<T> consumer)
             throws Exception {
+        run(rows, batchSize, threads, 2 * threads, producer, consumer);
+    }
+
+    /**
+     * @param maxInFlight most batches submitted but not yet consumed (at least 1): bounds memory when batches are
+     *     large; below {@code threads} some workers wait
+     */
+    public static <T> void run(
+            long rows, int batchSize, int threads, int maxInFlight, Producer<T> producer, Consumer<T> consumer)
+            throws Exception {
+        if (maxInFlight < 1) {
+            throw new IllegalArgumentException("maxInFlight must be at least 1");
+        }
         long batches = (rows + batchSize - 1) / batchSize;
         if (threads <= 1) {
             for (long b = 0; b < batches; b++) {
@@ -48,7 +61,7 @@ public final class BatchPipeline {
             Deque<Integer> counts = new ArrayDeque<>();
             long next = 0;
             while (next < batches || !inFlight.isEmpty()) {
-                while (next < batches && inFlight.size() < 2 * threads) {
+                while (next < batches && inFlight.size() < maxInFlight) {
                     long b = next++;
                     long first = b * batchSize;
                     int count = (int) Math.min(batchSize, rows - first);

@@ -1,37 +1,51 @@
 package dev.doppel.generate;
 
 import dev.doppel.model.CategoricalColumn;
-import dev.doppel.model.FastNormal;
 import dev.doppel.model.ColumnModel;
+import dev.doppel.model.FastNormal;
 import dev.doppel.model.GaussianCopula;
 import dev.doppel.model.IdentifierColumn;
 import dev.doppel.model.NumericColumn;
+import dev.doppel.model.QuantileMarginal;
 import dev.doppel.model.Seeds;
 import dev.doppel.model.SynthModel;
 import dev.doppel.model.TextColumn;
 import dev.doppel.model.TextShape;
 import dev.doppel.schema.ColumnKind;
 import dev.doppel.schema.TemporalLayout;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.DoubleToIntFunction;
+import java.util.function.LongSupplier;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
 
 /**
- * Draws synthetic rows from a model: independent standard normals, correlated by the copula's Cholesky factor, mapped
- * through Φ to uniforms and through each column's marginal to values. Each batch has its own random stream derived
- * from (seed, batch index), so the output does not depend on which thread drew which batch. Thread-safe: all state
- * is per call.
+ * Draws synthetic rows from a model: independent standard normals, correlated by the copula's Cholesky factor, then
+ * per column: "missing or not" and "spike or not" from their dimensions, and the value from its dimension through the
+ * column's marginal. Each batch has its own random stream derived from (seed, batch index), so the output does not
+ * depend on which thread drew which batch. Thread-safe: all state is per call.
+ *
+ * <p>Every decision that compares Φ(z) with a share is a step function of z, so it is precomputed as thresholds on z
+ * (found by bisection on the definition itself, so with exactly its rounding): sampling compares doubles instead of
+ * computing Φ per cell.
  */
 public final class RowSampler {
+    /** Rows drawn and correlated together before their values are looked up column by column. */
+    private static final int CHUNK = 256;
+
     private final SynthModel model;
     private final long seed;
     private final GaussianCopula copula;
+    private final ColumnModel[] columns;
     private final int[] valueDim; // per column: its value dimension in the copula, or -1
     private final int[] missingDim; // per column: its "missing or not" dimension, or -1
     private final int[] spikeDim; // per column: its "spike or not" dimension, or -1
-    private final ColumnModel[] columns;
+    private final double[] missingBelow; // per column: z of the missing dimension below which the row is missing
+    private final double[] spikeBelow; // per column: z of the spike dimension below which the value is the spike
     private final double[][] cumulative; // per categorical column
+    private final double[][] labelThresholds; // per categorical column with a value dimension
     private final IdentifierSequence[] identifiers;
     private final double[] rounding; // per numeric column: values are rounded to multiples of 1/rounding (0 = none)
     private final ConditionalScale scale;
@@ -46,10 +60,15 @@ public final class RowSampler {
         valueDim = new int[n];
         missingDim = new int[n];
         spikeDim = new int[n];
+        missingBelow = new double[n];
+        spikeBelow = new double[n];
         cumulative = new double[n][];
+        labelThresholds = new double[n][];
         identifiers = new IdentifierSequence[n];
         rounding = new double[n];
         List<String> dims = copula.columns();
+        int[][] gates = new int[n][];
+        double[][] gateThresholds = new double[n][];
         for (int c = 0; c < n; c++) {
             ColumnModel m = columns[c];
             List<String> own = m.dimensions();
@@ -61,6 +80,20 @@ public final class RowSampler {
             spikeDim[c] = m instanceof NumericColumn num && own.contains(num.spikeDimension())
                     ? dims.indexOf(num.spikeDimension())
                     : -1;
+            double missingShare = m.missingShare();
+            missingBelow[c] = threshold(z -> FastNormal.cdf(z) < missingShare ? 0 : 1);
+            double spikeShare = m instanceof NumericColumn num ? num.spikeShare() : 0;
+            spikeBelow[c] = threshold(z -> FastNormal.cdf(z) < spikeShare ? 0 : 1);
+            gates[c] = new int[0];
+            gateThresholds[c] = new double[0];
+            if (missingDim[c] >= 0) {
+                gates[c] = append(gates[c], missingDim[c]);
+                gateThresholds[c] = append(gateThresholds[c], missingBelow[c]);
+            }
+            if (spikeDim[c] >= 0) {
+                gates[c] = append(gates[c], spikeDim[c]);
+                gateThresholds[c] = append(gateThresholds[c], spikeBelow[c]);
+            }
             if (m instanceof CategoricalColumn cat) {
                 cumulative[c] = cat.marginal().cumulative();
             } else if (m instanceof IdentifierColumn id) {
@@ -69,24 +102,25 @@ public final class RowSampler {
                 rounding[c] = factorOf(num);
             }
         }
-        int[][] gates = new int[n][];
-        double[][] thresholds = new double[n][];
+        scale = new ConditionalScale(copula, valueDim, gates, gateThresholds);
         for (int c = 0; c < n; c++) {
-            int[] g = new int[2];
-            double[] t = new double[2];
-            int k = 0;
-            if (missingDim[c] >= 0) {
-                g[k] = missingDim[c];
-                t[k++] = FastNormal.inverse(columns[c].missingShare());
+            if (cumulative[c] != null && valueDim[c] >= 0) {
+                int column = c;
+                labelThresholds[c] = thresholds(cumulative[c].length, z -> labelOf(column, z));
             }
-            if (spikeDim[c] >= 0) {
-                g[k] = spikeDim[c];
-                t[k++] = FastNormal.inverse(((NumericColumn) columns[c]).spike().share());
-            }
-            gates[c] = java.util.Arrays.copyOf(g, k);
-            thresholds[c] = java.util.Arrays.copyOf(t, k);
         }
-        scale = new ConditionalScale(copula, valueDim, gates, thresholds);
+    }
+
+    private static int[] append(int[] a, int v) {
+        int[] out = Arrays.copyOf(a, a.length + 1);
+        out[a.length] = v;
+        return out;
+    }
+
+    private static double[] append(double[] a, double v) {
+        double[] out = Arrays.copyOf(a, a.length + 1);
+        out[a.length] = v;
+        return out;
     }
 
     /** 10^scale for decimals, 1 for whole numbers and dates, 1/step for date-times, 0 for no rounding. */
@@ -114,18 +148,20 @@ public final class RowSampler {
         UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(Seeds.derive(seed, "batch", batchIndex));
         ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
         int d = copula.dimension();
-        double[] eps = new double[d];
-        double[] z = new double[d];
-        for (int r = 0; r < rows; r++) {
-            for (int j = 0; j < d; j++) {
-                eps[j] = gauss.sample();
-            }
-            copula.correlate(eps, z);
+        double[][] eps = new double[d][CHUNK]; // independent normals of up to CHUNK rows, one array per dimension
+        double[][] chunk = new double[d][CHUNK]; // the same rows' correlated normals
+        // Rows are drawn in order (all normals of a row, then the next row), so the random stream is consumed
+        // exactly as a row-by-row loop would; correlation and lookups then run column by column, which keeps them
+        // tight (and lets the compiler vectorise the Cholesky product).
+        for (int from = 0; from < rows; from += CHUNK) {
+            int count = Math.min(CHUNK, rows - from);
+            draw(gauss, eps, d, count);
+            copula.correlate(eps, chunk, count);
             for (int c = 0; c < columns.length; c++) {
                 if (cumulative[c] != null) {
-                    batch.codes(c)[r] = category(c, z);
+                    categories(c, chunk, count, batch.codes(c), from);
                 } else if (columns[c] instanceof NumericColumn) {
-                    batch.numbers(c)[r] = number(c, z);
+                    numbers(c, chunk, count, batch.numbers(c), from);
                 }
             }
         }
@@ -139,24 +175,28 @@ public final class RowSampler {
         }
     }
 
-    /** True when the row is missing in column c: its "missing" dimension falls in the lowest band. */
-    private boolean missing(int c, double[] z) {
+    /** {@code count} rows of {@code d} independent normals, row by row (the order the stream is consumed in). */
+    private static void draw(ZigguratSampler.NormalizedGaussian gauss, double[][] eps, int d, int count) {
+        for (int r = 0; r < count; r++) {
+            for (int j = 0; j < d; j++) {
+                eps[j][r] = gauss.sample();
+            }
+        }
+    }
+
+    /** True when row r of the chunk is missing in column c. */
+    private boolean missing(int c, double[][] chunk, int r) {
         double m = columns[c].missingShare();
         if (m <= 0) {
             return false;
         }
-        return m >= 1 || missingDim[c] < 0 || FastNormal.cdf(z[missingDim[c]]) < m;
+        return m >= 1 || missingDim[c] < 0 || chunk[missingDim[c]][r] < missingBelow[c];
     }
 
-    private int category(int c, double[] z) {
-        if (missing(c, z)) {
-            return -1;
-        }
+    /** The label of a value-dimension score z: the label whose interval holds its uniform. The definition. */
+    private int labelOf(int c, double z) {
+        double v = scale.uniform(c, z);
         double[] cum = cumulative[c];
-        if (valueDim[c] < 0) {
-            return 0;
-        }
-        double v = scale.uniform(c, z[valueDim[c]]);
         int lo = 0;
         int hi = cum.length - 1;
         while (lo < hi) {
@@ -170,26 +210,147 @@ public final class RowSampler {
         return lo;
     }
 
-    private double number(int c, double[] z) {
-        if (missing(c, z)) {
-            return Double.NaN;
+    /**
+     * Thresholds of a non-decreasing step function f of z with values 0..levels-1: t[k] is the smallest double z with
+     * f(z) >= k (found by bisection over the ordered doubles, on f itself, so with exactly its rounding), -infinity or
+     * +infinity where that holds everywhere or nowhere. Then f(z) = (thresholds at or below z) - 1, t[0] being -infinity.
+     */
+    private static double[] thresholds(int levels, DoubleToIntFunction f) {
+        double[] t = new double[levels];
+        long low = sortable(-10.0); // Φ is flat (0) below -9 and (1) above 9 in FastNormal
+        long high = sortable(10.0);
+        for (int k = 0; k < levels; k++) {
+            if (f.applyAsInt(-10.0) >= k) {
+                t[k] = Double.NEGATIVE_INFINITY;
+            } else if (f.applyAsInt(10.0) < k) {
+                t[k] = Double.POSITIVE_INFINITY;
+            } else {
+                long lo = low; // f < k
+                long hi = high; // f >= k
+                while (Long.compareUnsigned(hi - lo, 1) > 0) { // the gap can exceed Long.MAX_VALUE: unsigned
+                    long mid = lo + ((hi - lo) >>> 1);
+                    if (f.applyAsInt(fromSortable(mid)) >= k) {
+                        hi = mid;
+                    } else {
+                        lo = mid;
+                    }
+                }
+                t[k] = fromSortable(hi);
+            }
         }
+        return t;
+    }
+
+    /** The threshold of a two-level step function: z at or above it gives 1. */
+    private static double threshold(DoubleToIntFunction f) {
+        return thresholds(2, f)[1];
+    }
+
+    /** A double's bits as a long that orders like the double (-0.0 just below 0.0). */
+    private static long sortable(double d) {
+        long bits = Double.doubleToRawLongBits(d);
+        return bits >= 0 ? bits : bits ^ Long.MAX_VALUE;
+    }
+
+    private static double fromSortable(long v) {
+        return Double.longBitsToDouble(v >= 0 ? v : v ^ Long.MAX_VALUE);
+    }
+
+    /** Labels of a chunk of normal scores: -1 plus the number of thresholds at or below each. */
+    private static void categories(double[] t, double[] z, int count, int[] out, int offset) {
+        int labels = t.length;
+        if (labels <= 16) {
+            for (int r = 0; r < count; r++) {
+                double x = z[r];
+                int k = -1;
+                for (int i = 0; i < labels; i++) {
+                    k += x >= t[i] ? 1 : 0;
+                }
+                out[offset + r] = k;
+            }
+            return;
+        }
+        for (int r = 0; r < count; r++) {
+            double x = z[r];
+            int lo = 0; // first threshold above x
+            int hi = labels;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (x >= t[mid]) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            out[offset + r] = lo - 1;
+        }
+    }
+
+    /** Labels of a chunk: -1 when missing, else -1 plus the number of label thresholds at or below the score. */
+    private void categories(int c, double[][] chunk, int count, int[] out, int offset) {
+        double[] t = labelThresholds[c];
+        double[] z = valueDim[c] >= 0 ? chunk[valueDim[c]] : null;
+        int labels = t == null ? 1 : t.length;
+        for (int r = 0; r < count; r++) {
+            if (missing(c, chunk, r)) {
+                out[offset + r] = -1;
+                continue;
+            }
+            if (t == null) {
+                out[offset + r] = 0;
+                continue;
+            }
+            double x = z[r];
+            int k;
+            if (labels <= 16) {
+                k = -1;
+                for (int i = 0; i < labels; i++) {
+                    k += x >= t[i] ? 1 : 0;
+                }
+            } else {
+                int lo = 0; // first threshold above x
+                int hi = labels;
+                while (lo < hi) {
+                    int mid = (lo + hi) >>> 1;
+                    if (x >= t[mid]) {
+                        lo = mid + 1;
+                    } else {
+                        hi = mid;
+                    }
+                }
+                k = lo - 1;
+            }
+            out[offset + r] = k;
+        }
+    }
+
+    /** Numbers of a chunk: missing, else the spike, else the value through the quantile function. */
+    private void numbers(int c, double[][] chunk, int count, double[] out, int offset) {
         NumericColumn col = (NumericColumn) columns[c];
         NumericColumn.Spike spike = col.spike();
-        if (spike != null && (valueDim[c] < 0 || FastNormal.cdf(z[spikeDim[c]]) < spike.share())) {
-            return spike.value();
-        }
-        double x = col.marginal().quantile(scale.uniform(c, z[valueDim[c]]));
+        QuantileMarginal marginal = col.marginal();
+        double[] z = valueDim[c] >= 0 ? chunk[valueDim[c]] : null;
+        double[] s = spikeDim[c] >= 0 ? chunk[spikeDim[c]] : null;
         double factor = rounding[c];
-        return factor > 0 ? Math.rint(x * factor) / factor : x;
+        for (int r = 0; r < count; r++) {
+            if (missing(c, chunk, r)) {
+                out[offset + r] = Double.NaN;
+            } else if (spike != null && (z == null || s[r] < spikeBelow[c])) {
+                out[offset + r] = spike.value();
+            } else {
+                double x = marginal.quantile(scale.uniform(c, z[r]));
+                out[offset + r] = factor > 0 ? Math.rint(x * factor) / factor : x;
+            }
+        }
     }
 
     private void fillIdentifiers(Batch batch, int c, long first, int rows, UniformRandomProvider rng) {
         double m = columns[c].missingShare();
         String[] out = batch.strings(c);
         IdentifierSequence ids = identifiers[c];
+        LongSupplier random = rng::nextLong;
         for (int r = 0; r < rows; r++) {
-            out[r] = m > 0 && rng.nextDouble() < m ? null : ids.idFor(first + r, rng::nextLong);
+            out[r] = m > 0 && rng.nextDouble() < m ? null : ids.idFor(first + r, random);
         }
     }
 

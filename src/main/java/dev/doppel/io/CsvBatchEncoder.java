@@ -3,52 +3,176 @@ package dev.doppel.io;
 import dev.doppel.generate.Batch;
 import dev.doppel.model.CategoricalColumn;
 import dev.doppel.model.ColumnModel;
+import dev.doppel.model.IdentifierColumn;
 import dev.doppel.model.NumericColumn;
+import dev.doppel.model.TextColumn;
+import dev.doppel.model.TextShape;
 import dev.doppel.schema.ColumnKind;
 import dev.doppel.schema.ColumnSpec;
 import dev.doppel.schema.TemporalLayout;
 import dev.doppel.table.FileDialect;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Turns batches into CSV bytes in a given dialect: each value in the input's own spelling (labels as they were,
  * decimals at their scale, dates in their layout, missing cells as the input's marker). Thread-safe, so workers can
  * encode batches in parallel while one thread writes them in order.
+ *
+ * <p>Bytes are appended straight into a byte array: labels, missing markers and dates (by epoch day) are escaped and
+ * encoded once up front, numbers are written digit by digit, and text only goes through a String when it needs
+ * quoting or is not ASCII.
  */
 public final class CsvBatchEncoder {
+    /** Dates are cached for at most this many days (about 550 years): more would waste memory, not time. */
+    private static final int MAX_CACHED_DAYS = 200_000;
+    private static final long[] POWERS_OF_TEN = new long[19];
+
+    static {
+        POWERS_OF_TEN[0] = 1;
+        for (int i = 1; i < POWERS_OF_TEN.length; i++) {
+            POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
+        }
+    }
+
     private final List<ColumnModel> columns;
     private final FileDialect dialect;
     private final String separator;
-    private final String[][] labels; // per categorical column, escaped
-    private final String[] missing; // per column, escaped
+    private final byte[] separatorBytes;
+    private final byte[] eolBytes;
+    private final byte[][][] labels; // per categorical column, escaped UTF-8
+    private final byte[][] missing; // per column, escaped UTF-8
     private final TemporalLayout[] layouts;
+    private final long[] firstCachedDay; // per date column
+    private final byte[][][] dayCache; // per date column: escaped UTF-8 of each epoch day from firstCachedDay
     private final int[] scales;
     private final ColumnKind[] kinds;
+    private final int[] how; // per column, one of the cell writers below
+    private final int[] typicalWidth; // per column, bytes a cell usually takes (for sizing buffers)
+    /** Bytes a row can take in its fixed-width cells, separators and line end: reserved once per row. */
+    private final int rowBound;
+    private final int separatorByte; // the separator when it is one ASCII byte, else -1
+
+    private static final int WHOLE = 0;
+    private static final int FIXED_DECIMAL = 1;
+    private static final int OTHER_DECIMAL = 2;
+    private static final int DAY = 3;
+    private static final int DATE_TIME = 4;
+    private static final int LABEL = 5;
+    private static final int PLAIN_STRING = 6;
+    private static final int STRING = 7;
+    private static final int NOTHING = 8;
 
     public CsvBatchEncoder(List<ColumnModel> columns, FileDialect dialect) {
         this.columns = List.copyOf(columns);
         this.dialect = dialect;
         this.separator = dialect.delimiter() + (dialect.spaceAfterDelimiter() ? " " : "");
+        this.separatorBytes = utf8(separator);
+        this.eolBytes = utf8(dialect.lineSeparator());
         int n = columns.size();
-        labels = new String[n][];
-        missing = new String[n];
+        labels = new byte[n][][];
+        missing = new byte[n][];
         layouts = new TemporalLayout[n];
+        firstCachedDay = new long[n];
+        dayCache = new byte[n][][];
         scales = new int[n];
         kinds = new ColumnKind[n];
+        how = new int[n];
+        typicalWidth = new int[n];
+        int bound = eolBytes.length + n * separatorBytes.length;
         for (int c = 0; c < n; c++) {
             ColumnModel m = columns.get(c);
             ColumnSpec spec = m.spec();
             kinds[c] = spec.kind();
-            missing[c] = escape(spec.missing(), false);
+            missing[c] = utf8(escape(spec.missing(), false));
             scales[c] = spec.scale();
+            typicalWidth[c] = 12;
+            int width = 0; // the most a cell of this column takes without a capacity check (0: checked)
+            switch (kinds[c]) {
+                case INTEGER -> {
+                    how[c] = WHOLE;
+                    width = 20;
+                }
+                case DECIMAL -> {
+                    boolean fixed = scales[c] >= 0 && scales[c] <= 15;
+                    how[c] = fixed ? FIXED_DECIMAL : OTHER_DECIMAL;
+                    width = fixed ? 40 : 0;
+                }
+                case DATE -> how[c] = DAY;
+                case DATETIME -> how[c] = DATE_TIME;
+                case BOOLEAN, CATEGORICAL -> how[c] = LABEL;
+                case IDENTIFIER, TEXT -> how[c] = alwaysPlain(m) ? PLAIN_STRING : STRING;
+                case EMPTY -> how[c] = NOTHING;
+                default -> throw new AssertionError(kinds[c]);
+            }
             if (m instanceof CategoricalColumn cat) {
-                labels[c] = cat.marginal().labels().stream().map(l -> escape(l, true)).toArray(String[]::new);
-            } else if (m instanceof NumericColumn && (kinds[c] == ColumnKind.DATE || kinds[c] == ColumnKind.DATETIME)) {
+                labels[c] = cat.marginal().labels().stream().map(l -> utf8(escape(l, true))).toArray(byte[][]::new);
+                typicalWidth[c] = Arrays.stream(labels[c]).mapToInt(b -> b.length).max().orElse(1);
+                width = typicalWidth[c];
+            } else if (m instanceof NumericColumn num && (kinds[c] == ColumnKind.DATE || kinds[c] == ColumnKind.DATETIME)) {
                 layouts[c] = TemporalLayout.of(spec.layout(), kinds[c] == ColumnKind.DATETIME);
+                typicalWidth[c] = spec.layout().length() + 8;
+                if (kinds[c] == ColumnKind.DATE) {
+                    cacheDays(c, num);
+                    if (dayCache[c] != null) {
+                        width = Arrays.stream(dayCache[c]).mapToInt(b -> b.length).max().orElse(0);
+                    }
+                }
+            }
+            bound += Math.max(width, missing[c].length);
+        }
+        rowBound = bound;
+        separatorByte = separatorBytes.length == 1 && separatorBytes[0] >= 0 ? separatorBytes[0] : -1;
+    }
+
+    /**
+     * True when every value the column's generator can produce is printable ASCII that never needs quoting here: no
+     * delimiter, quote, line break or space, and the dialect does not quote all text. Such cells are copied without
+     * looking at their characters.
+     */
+    private boolean alwaysPlain(ColumnModel m) {
+        if (dialect.quoteText()) {
+            return false;
+        }
+        TextShape shape;
+        if (m instanceof IdentifierColumn id) {
+            shape = id.shape();
+            if (shape == null) {
+                return true; // digits, zero-padded
+            }
+        } else if (m instanceof TextColumn text) {
+            shape = text.shape();
+        } else {
+            return false;
+        }
+        for (String alphabet : shape.positions()) {
+            for (int i = 0; i < alphabet.length(); i++) {
+                char ch = alphabet.charAt(i);
+                if (ch <= ' ' || ch >= 0x7F || ch == dialect.delimiter() || ch == '"') {
+                    return false;
+                }
             }
         }
+        return true;
+    }
+
+    /** Formats every day the column's marginal can produce once, so writing a date is a table lookup. */
+    private void cacheDays(int c, NumericColumn num) {
+        double min = num.min();
+        double max = num.max();
+        if (!(Math.abs(min) < 1e9 && Math.abs(max) < 1e9) || max - min >= MAX_CACHED_DAYS) {
+            return;
+        }
+        long from = (long) Math.floor(min) - 1; // values are whole days near [min, max]; a day of slack each side
+        long to = (long) Math.ceil(max) + 1;
+        byte[][] cache = new byte[(int) (to - from + 1)][];
+        for (int i = 0; i < cache.length; i++) {
+            cache[i] = utf8(escape(layouts[c].format(from + i), false));
+        }
+        firstCachedDay[c] = from;
+        dayCache[c] = cache;
     }
 
     /** The header line, names quoted as the input quoted them. */
@@ -67,79 +191,151 @@ public final class CsvBatchEncoder {
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /** The batch's rows as CSV bytes. */
     public byte[] encode(Batch batch) {
+        Sink sink = new Sink(sizeHint(batch.size()));
+        encode(batch, sink);
+        return sink.toByteArray();
+    }
+
+    /** Bytes a batch of {@code rows} rows usually takes: a good initial capacity for a {@link Sink}. */
+    public int sizeHint(int rows) {
+        long perRow = eolBytes.length;
+        for (int c = 0; c < kinds.length; c++) {
+            perRow += typicalWidth[c] + separatorBytes.length;
+        }
+        return (int) Math.min(Integer.MAX_VALUE - 16, perRow * rows + 64);
+    }
+
+    /** Appends the batch's rows as CSV bytes to {@code out} (cleared first). */
+    public void encode(Batch batch, Sink out) {
+        out.clear();
         int rows = batch.size();
-        StringBuilder sb = new StringBuilder(rows * columns.size() * 8);
-        String eol = dialect.lineSeparator();
+        int n = kinds.length;
+        double[][] numbers = new double[n][];
+        int[][] codes = new int[n][];
+        String[][] strings = new String[n][];
+        for (int c = 0; c < n; c++) {
+            numbers[c] = batch.numbers(c);
+            codes[c] = batch.codes(c);
+            strings[c] = batch.strings(c);
+        }
         for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < kinds.length; c++) {
+            out.ensure(rowBound); // room for every fixed-width cell, separator and the line end
+            for (int c = 0; c < n; c++) {
                 if (c > 0) {
-                    sb.append(separator);
+                    if (separatorByte >= 0) {
+                        out.put((byte) separatorByte);
+                    } else {
+                        out.put(separatorBytes);
+                    }
                 }
-                appendCell(sb, batch, c, r);
-            }
-            sb.append(eol);
-        }
-        return sb.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private void appendCell(StringBuilder sb, Batch batch, int c, int r) {
-        switch (kinds[c]) {
-            case INTEGER -> {
-                double v = batch.numbers(c)[r];
-                if (Double.isNaN(v)) {
-                    sb.append(missing[c]);
-                } else {
-                    sb.append((long) v);
+                switch (how[c]) {
+                    case LABEL -> {
+                        int code = codes[c][r];
+                        out.put(code < 0 ? missing[c] : labels[c][code]);
+                    }
+                    case WHOLE -> {
+                        double v = numbers[c][r];
+                        if (Double.isNaN(v)) {
+                            out.put(missing[c]);
+                        } else {
+                            out.putLong((long) v);
+                        }
+                    }
+                    case FIXED_DECIMAL -> {
+                        double v = numbers[c][r];
+                        if (Double.isNaN(v)) {
+                            out.put(missing[c]);
+                        } else {
+                            putFixedDecimal(out, v, scales[c]);
+                        }
+                    }
+                    case PLAIN_STRING -> {
+                        String s = strings[c][r];
+                        if (s == null) {
+                            out.put(missing[c]);
+                        } else {
+                            out.putAscii(s, rowBound);
+                        }
+                    }
+                    default -> appendOther(out, c, r, numbers[c], strings[c]);
                 }
             }
-            case DECIMAL -> {
-                double v = batch.numbers(c)[r];
-                if (Double.isNaN(v)) {
-                    sb.append(missing[c]);
-                } else {
-                    appendDecimal(sb, v, scales[c]);
-                }
-            }
-            case DATE, DATETIME -> {
-                double v = batch.numbers(c)[r];
-                sb.append(Double.isNaN(v) ? missing[c] : escape(layouts[c].format(v), false));
-            }
-            case BOOLEAN, CATEGORICAL -> {
-                int code = batch.codes(c)[r];
-                sb.append(code < 0 ? missing[c] : labels[c][code]);
-            }
-            case IDENTIFIER, TEXT -> {
-                String s = batch.strings(c)[r];
-                sb.append(s == null ? missing[c] : escape(s, true));
-            }
-            case EMPTY -> sb.append(missing[c]);
-            default -> throw new AssertionError(kinds[c]);
+            out.put(eolBytes);
         }
     }
 
-    /** Appends v with exactly {@code scale} digits after the point (scale < 0: shortest exact form). */
-    static void appendDecimal(StringBuilder sb, double v, int scale) {
-        if (scale < 0 || scale > 15 || Math.abs(v) >= 1e15) {
-            sb.append(BigDecimal.valueOf(v).stripTrailingZeros().toPlainString());
+    /** The cells that are rare or variable in width: written with a capacity check that keeps the row's reserve. */
+    private void appendOther(Sink out, int c, int r, double[] numbers, String[] strings) {
+        byte[] bytes;
+        switch (how[c]) {
+            case OTHER_DECIMAL -> {
+                double v = numbers[r];
+                bytes = Double.isNaN(v) ? missing[c] : BigDecimal.valueOf(v).stripTrailingZeros().toPlainString()
+                        .getBytes(StandardCharsets.ISO_8859_1);
+            }
+            case DAY -> {
+                double v = numbers[r];
+                if (Double.isNaN(v)) {
+                    bytes = missing[c];
+                } else {
+                    byte[][] cache = dayCache[c];
+                    long i = cache == null ? -1 : Math.round(v) - firstCachedDay[c];
+                    bytes = i >= 0 && i < cache.length ? cache[(int) i] : utf8(escape(layouts[c].format(v), false));
+                }
+            }
+            case DATE_TIME -> {
+                double v = numbers[r];
+                bytes = Double.isNaN(v) ? missing[c] : utf8(escape(layouts[c].format(v), false));
+            }
+            case STRING -> {
+                String s = strings[r];
+                if (s == null) {
+                    bytes = missing[c];
+                } else if (!dialect.quoteText()
+                        && out.appendPlainAscii(s, dialect.delimiter(), dialect.spaceAfterDelimiter(), rowBound)) {
+                    return;
+                } else {
+                    bytes = utf8(escape(s, true));
+                }
+            }
+            case NOTHING -> bytes = missing[c];
+            default -> throw new AssertionError(how[c]);
+        }
+        out.ensure(bytes.length + rowBound);
+        out.put(bytes);
+    }
+
+    /**
+     * v with exactly {@code scale} (0 to 15) digits after the point, into the row's reserved room (40 bytes); beyond
+     * 1e15 in the shortest exact form instead, making room for it first.
+     */
+    private void putFixedDecimal(Sink out, double v, int scale) {
+        if (Math.abs(v) >= 1e15) {
+            byte[] text = BigDecimal.valueOf(v).stripTrailingZeros().toPlainString().getBytes(StandardCharsets.ISO_8859_1);
+            out.ensure(text.length + rowBound);
+            out.put(text);
             return;
         }
-        long factor = 1;
-        for (int i = 0; i < scale; i++) {
-            factor *= 10;
-        }
+        long factor = POWERS_OF_TEN[scale];
         long scaled = Math.round(Math.abs(v) * factor);
         if (v < 0 && scaled != 0) {
-            sb.append('-');
+            out.put((byte) '-');
         }
-        sb.append(scaled / factor);
+        // constant divisors for the usual scales: the compiler turns them into multiplications
+        long whole = switch (scale) {
+            case 0 -> scaled;
+            case 1 -> scaled / 10;
+            case 2 -> scaled / 100;
+            case 3 -> scaled / 1000;
+            case 4 -> scaled / 10000;
+            default -> scaled / factor;
+        };
+        out.putLong(whole);
         if (scale > 0) {
-            sb.append('.');
-            String frac = Long.toString(scaled % factor);
-            for (int i = frac.length(); i < scale; i++) {
-                sb.append('0');
-            }
-            sb.append(frac);
+            out.put((byte) '.');
+            out.putPadded(scaled - whole * factor, scale);
         }
     }
 
@@ -155,5 +351,135 @@ public final class CsvBatchEncoder {
             return value;
         }
         return '"' + value.replace("\"", "\"\"") + '"';
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A growable byte buffer that CSV is appended to; reusable, not thread-safe. */
+    public static final class Sink {
+        private byte[] buf;
+        private int size;
+
+        public Sink(int capacity) {
+            buf = new byte[Math.max(16, capacity)];
+        }
+
+        public byte[] array() {
+            return buf;
+        }
+
+        public int size() {
+            return size;
+        }
+
+        public void clear() {
+            size = 0;
+        }
+
+        public byte[] toByteArray() {
+            return Arrays.copyOf(buf, size);
+        }
+
+        /** Makes room for {@code extra} more bytes; the put methods rely on it. */
+        void ensure(int extra) {
+            if (size + extra > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + extra));
+            }
+        }
+
+        void append(byte[] bytes) {
+            ensure(bytes.length);
+            put(bytes);
+        }
+
+        void put(byte b) {
+            buf[size++] = b;
+        }
+
+        void put(byte[] bytes) {
+            int n = bytes.length;
+            if (n <= 16) {
+                for (int i = 0; i < n; i++) {
+                    buf[size + i] = bytes[i];
+                }
+            } else {
+                System.arraycopy(bytes, 0, buf, size, n);
+            }
+            size += n;
+        }
+
+        /** Decimal digits of v, as Long.toString would write them; needs 20 bytes of room. */
+        void putLong(long v) {
+            if (v == Long.MIN_VALUE) {
+                put(Long.toString(v).getBytes(StandardCharsets.ISO_8859_1));
+                return;
+            }
+            if (v < 0) {
+                buf[size++] = '-';
+                v = -v;
+            }
+            if (v < 10) {
+                buf[size++] = (byte) ('0' + v);
+                return;
+            }
+            int digits = digits(v);
+            int end = size + digits;
+            for (int i = end - 1; i >= size; i--) {
+                buf[i] = (byte) ('0' + (int) (v % 10));
+                v /= 10;
+            }
+            size = end;
+        }
+
+        /** v (0 <= v < 10^width) in exactly {@code width} digits, zero-padded on the left; needs the room. */
+        void putPadded(long v, int width) {
+            for (int i = size + width - 1; i >= size; i--) {
+                buf[i] = (byte) ('0' + (int) (v % 10));
+                v /= 10;
+            }
+            size += width;
+        }
+
+        private static int digits(long v) {
+            int d = 2;
+            while (d < 19 && v >= POWERS_OF_TEN[d]) {
+                d++;
+            }
+            return d;
+        }
+
+        /** An ASCII string copied as is (the caller knows it needs no quoting), keeping {@code reserve} bytes free. */
+        @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): a plain copy of ASCII chars
+        void putAscii(String s, int reserve) {
+            int len = s.length();
+            ensure(len + reserve);
+            s.getBytes(0, len, buf, size);
+            size += len;
+        }
+
+        /**
+         * Appends s as is when it is ASCII and needs no quoting (no delimiter, quote or line break, and no edge space
+         * unless the dialect puts a space after delimiters), keeping {@code reserve} bytes free; returns false,
+         * appending nothing, otherwise.
+         */
+        boolean appendPlainAscii(String s, char delimiter, boolean spaceAfterDelimiter, int reserve) {
+            int len = s.length();
+            if (len > 0 && !spaceAfterDelimiter && (s.charAt(0) == ' ' || s.charAt(len - 1) == ' ')) {
+                return false;
+            }
+            ensure(len + reserve);
+            int at = size;
+            for (int i = 0; i < len; i++) {
+                char ch = s.charAt(i);
+                if (ch >= 0x80 || ch == delimiter || ch == '"' || ch == '\n' || ch == '\r') {
+                    return false;
+                }
+                buf[at + i] = (byte) ch;
+            }
+            size += len;
+            return true;
+        }
     }
 }

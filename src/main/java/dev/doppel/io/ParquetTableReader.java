@@ -12,7 +12,11 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.example.data.Group;
@@ -28,16 +32,25 @@ import org.apache.parquet.schema.Type;
 
 /**
  * Reads a flat Parquet file into a {@link RawTable}, turning each value into the text a CSV export would hold (ISO
- * dates and date-times, plain decimals), so inference and fitting work the same for both formats.
+ * dates and date-times, plain decimals), so inference and fitting work the same for both formats. Text cells are
+ * treated as the CSV reader treats them: trimmed, and missing when blank or a missing marker (such as a string column
+ * that holds " " for "no value"); the marker seen most is remembered, so CSV output writes missing cells the same way.
  */
 public final class ParquetTableReader {
     private ParquetTableReader() {}
 
+    /** Reads with the default missing markers. */
     public static RawTable read(Path file) {
+        return read(file, ReadOptions.DEFAULTS);
+    }
+
+    public static RawTable read(Path file, ReadOptions options) {
+        Set<String> markers = options.markerSet();
         String name = file.getFileName().toString();
         try (ParquetReader<Group> reader = new GroupBuilder(new LocalInputFile(file), new PlainParquetConfiguration()).build()) {
             List<String> names = new ArrayList<>();
             List<String[]> columns = new ArrayList<>();
+            List<Map<String, Integer>> rawMarkers = new ArrayList<>(); // per column: missing spellings and counts
             GroupType schema = null;
             int rows = 0;
             Group g;
@@ -51,6 +64,7 @@ public final class ParquetTableReader {
                         }
                         names.add(t.getName());
                         columns.add(new String[1024]);
+                        rawMarkers.add(new HashMap<>());
                     }
                 }
                 if (rows == columns.get(0).length) {
@@ -59,27 +73,43 @@ public final class ParquetTableReader {
                     }
                 }
                 for (int c = 0; c < names.size(); c++) {
-                    columns.get(c)[rows] = g.getFieldRepetitionCount(c) == 0
-                            ? null
-                            : text(g, c, schema.getType(c).asPrimitiveType());
+                    String value = null;
+                    if (g.getFieldRepetitionCount(c) == 0) {
+                        countMarker(rawMarkers.get(c), "");
+                    } else {
+                        PrimitiveType type = schema.getType(c).asPrimitiveType();
+                        value = text(g, c, type);
+                        if (isText(type)) {
+                            String trimmed = value.trim();
+                            if (trimmed.isEmpty() || markers.contains(trimmed.toLowerCase(Locale.ROOT))) {
+                                countMarker(rawMarkers.get(c), trimmed.isEmpty() ? value : trimmed);
+                                trimmed = null;
+                            }
+                            value = trimmed;
+                        }
+                    }
+                    columns.get(c)[rows] = value;
                 }
                 rows++;
             }
             if (schema == null || rows == 0) {
                 throw new InputException(name + ": the Parquet file has no rows");
             }
-            List<String> markers = new ArrayList<>();
+            List<String> commonMarkers = new ArrayList<>();
             int[] lines = new int[rows];
             for (int c = 0; c < columns.size(); c++) {
                 String[] col = Arrays.copyOf(columns.get(c), rows);
                 stripZeroFractions(col);
                 columns.set(c, col);
-                markers.add("");
+                commonMarkers.add(rawMarkers.get(c).entrySet().stream()
+                        .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                        .map(Map.Entry::getKey)
+                        .orElse(""));
             }
             for (int i = 0; i < rows; i++) {
                 lines[i] = i + 1;
             }
-            return new RawTable(name, names, columns, markers, FileDialect.RFC4180, lines);
+            return new RawTable(name, names, columns, commonMarkers, FileDialect.RFC4180, lines);
         } catch (IOException | RuntimeException e) {
             if (e instanceof InputException ie) {
                 throw ie;
@@ -130,6 +160,19 @@ public final class ParquetTableReader {
             case INT96:
             default:
                 throw new InputException("column '" + type.getName() + "' has an unsupported Parquet type");
+        }
+    }
+
+    /** Strings (not decimals stored as bytes): the cells a CSV would hold as free text. */
+    private static boolean isText(PrimitiveType type) {
+        PrimitiveType.PrimitiveTypeName p = type.getPrimitiveTypeName();
+        return (p == PrimitiveType.PrimitiveTypeName.BINARY || p == PrimitiveType.PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY)
+                && !(type.getLogicalTypeAnnotation() instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation);
+    }
+
+    private static void countMarker(Map<String, Integer> markers, String marker) {
+        if (markers.size() < 16 || markers.containsKey(marker)) {
+            markers.merge(marker, 1, Integer::sum);
         }
     }
 

@@ -261,6 +261,32 @@ public final class GaussianCopula {
         }
     }
 
+    /**
+     * {@link #correlate} for {@code count} rows at once, column-major: {@code eps[j][r]} is row r's j-th independent
+     * normal, {@code out[i][r]} receives its i-th correlated one. Each sum is taken in the same order as in
+     * {@link #correlate}, so the results are bit for bit the same; the loop over rows has no carried dependency,
+     * which lets the compiler vectorise it.
+     */
+    public void correlate(double[][] eps, double[][] out, int count) {
+        int d = columns.size();
+        int k = 0;
+        for (int i = 0; i < d; i++) {
+            double[] z = out[i];
+            double l0 = cholesky[k++];
+            double[] e0 = eps[0];
+            for (int r = 0; r < count; r++) {
+                z[r] = 0.0 + l0 * e0[r]; // "0.0 +" as in the row-wise sum: turns -0.0 into 0.0 the same way
+            }
+            for (int j = 1; j <= i; j++) {
+                double l = cholesky[k++];
+                double[] e = eps[j];
+                for (int r = 0; r < count; r++) {
+                    z[r] += l * e[r];
+                }
+            }
+        }
+    }
+
     @Override
     public String toString() {
         return "GaussianCopula[" + columns.size() + " columns]";

@@ -62,6 +62,18 @@ public record NumericColumn(ColumnSpec spec, double missingShare, Spike spike, Q
         return spike == null ? 0 : marginal == null ? 1 : spike.share();
     }
 
+    /** The smallest value this column can produce. */
+    public double min() {
+        double m = marginal == null ? Double.POSITIVE_INFINITY : marginal.min();
+        return spike == null ? m : Math.min(m, spike.value());
+    }
+
+    /** The largest value this column can produce. */
+    public double max() {
+        double m = marginal == null ? Double.NEGATIVE_INFINITY : marginal.max();
+        return spike == null ? m : Math.max(m, spike.value());
+    }
+
     /** P(X <= x) among present values. */
     public double cdf(double x) {
         double s = spikeShare();

@@ -18,8 +18,13 @@ public final class QuantileMarginal {
     /** A value is a spike when at least this share of rows (and at least k rows) hold it. */
     public static final double SPIKE_SHARE = 0.005;
 
+    /** Buckets of the lookup table that finds a probability's segment without a full binary search. */
+    private static final int GUIDE_BUCKETS = 1024;
+
     private final double[] u;
     private final double[] x;
+    /** guide[k] = the last index i with u[i] <= k / GUIDE_BUCKETS (clamped to [0, n - 2]): where to start looking. */
+    private final int[] guide;
 
     @JsonCreator
     public QuantileMarginal(@JsonProperty("u") double[] u, @JsonProperty("x") double[] x) {
@@ -36,6 +41,21 @@ public final class QuantileMarginal {
         }
         this.u = u.clone();
         this.x = x.clone();
+        this.guide = guideOf(this.u);
+    }
+
+    private static int[] guideOf(double[] u) {
+        int n = u.length;
+        int[] guide = new int[GUIDE_BUCKETS + 1];
+        int i = 0;
+        for (int k = 0; k <= GUIDE_BUCKETS; k++) {
+            double p = (double) k / GUIDE_BUCKETS;
+            while (i + 1 < n - 1 && u[i + 1] <= p) {
+                i++;
+            }
+            guide[k] = i;
+        }
+        return guide;
     }
 
     /**
@@ -186,16 +206,16 @@ public final class QuantileMarginal {
         if (p >= u[n - 1]) {
             return x[n - 1];
         }
-        int lo = 0;
-        int hi = n - 1;
-        while (hi - lo > 1) {
-            int mid = (lo + hi) >>> 1;
-            if (u[mid] <= p) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
+        // The segment is the last lo with u[lo] <= p (then u[lo + 1] > p): the same one a binary search finds.
+        // The guide table gives a start close to it; the two loops make the answer exact whatever the rounding of p * k.
+        int lo = guide[(int) (p * GUIDE_BUCKETS)];
+        while (lo > 0 && u[lo] > p) {
+            lo--;
         }
+        while (u[lo + 1] <= p) {
+            lo++;
+        }
+        int hi = lo + 1;
         double du = u[hi] - u[lo];
         return du <= 0 ? x[lo] : x[lo] + (x[hi] - x[lo]) * (p - u[lo]) / du;
     }
