@@ -18,6 +18,7 @@ final class IdentifierSequence {
     private final int permutedFrom; // first position covered by the permutation
     private final int halfBits;
     private final long[] keys;
+    private long[] taken = new long[0]; // sorted permutation indices of real ids, skipped when counting rows
 
     IdentifierSequence(IdentifierColumn column, long seed) {
         this.start = column.start();
@@ -53,6 +54,82 @@ final class IdentifierSequence {
         }
     }
 
+    /**
+     * Makes sure no id equals one of {@code realIds} (known only when the real data is at hand): each real id of this
+     * shape is traced back through the permutation to the index that would produce it, and rows then count only the
+     * indices that are not taken. Ids stay unique and deterministic, and never equal a real one while the shape has room
+     * for the rows. Digit-only ids start above every real id already; very long ids (a random prefix before the
+     * permuted part) are checked one by one instead.
+     */
+    void avoid(java.util.Set<String> realIds) {
+        if (alphabets == null || realIds.isEmpty() || permutedFrom > 0) {
+            return;
+        }
+        long[] found = new long[realIds.size()];
+        int count = 0;
+        for (String id : realIds) {
+            long v = decode(id);
+            if (v >= 0) {
+                found[count++] = unpermute(v);
+            }
+        }
+        taken = java.util.Arrays.stream(found, 0, count).sorted().distinct().toArray();
+    }
+
+    /** The id of row {@code row}, never one of {@code avoid}; see {@link #avoid}. */
+    String idAvoiding(long row, java.util.function.LongSupplier random, java.util.Set<String> avoid, long totalRows) {
+        if (taken.length > 0) {
+            return idFor(freeIndex(row), random);
+        }
+        String id = idFor(row, random);
+        for (long k = 1; !avoid.isEmpty() && avoid.contains(id) && k < 64; k++) {
+            id = idFor(row + k * Math.max(1, totalRows), random); // indices no other row uses
+        }
+        return id;
+    }
+
+    /** The row-th (from 0) index that is not taken: the least fixpoint of x = row + |taken <= x|. */
+    private long freeIndex(long row) {
+        long x = row;
+        while (true) {
+            long next = row + countAtMost(x);
+            if (next == x) {
+                return x;
+            }
+            x = next;
+        }
+    }
+
+    private long countAtMost(long x) {
+        int lo = 0;
+        int hi = taken.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (taken[mid] <= x) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** The mixed-radix value of an id of this shape, or -1 when it does not fit the shape. */
+    private long decode(String id) {
+        if (id.length() != alphabets.length) {
+            return -1;
+        }
+        long v = 0;
+        for (int i = 0; i < alphabets.length; i++) {
+            int digit = alphabets[i].indexOf(id.charAt(i));
+            if (digit < 0) {
+                return -1;
+            }
+            v = v * alphabets[i].length() + digit;
+        }
+        return v;
+    }
+
     /** The id of row {@code row}; {@code random} fills positions beyond the permuted ones (very long ids only). */
     String idFor(long row, java.util.function.LongSupplier random) {
         if (alphabets == null) {
@@ -74,6 +151,26 @@ final class IdentifierSequence {
             v /= a.length();
         }
         return new String(out);
+    }
+
+    /** The inverse of {@link #permute}: the Feistel rounds backwards, walking the cycle the other way. */
+    private long unpermute(long y) {
+        if (space <= 1) {
+            return 0;
+        }
+        long mask = (1L << halfBits) - 1;
+        long v = y;
+        do {
+            long left = v >>> halfBits;
+            long right = v & mask;
+            for (int r = keys.length - 1; r >= 0; r--) {
+                long previous = right ^ (Seeds.mix(left ^ keys[r]) & mask);
+                right = left;
+                left = previous;
+            }
+            v = (left << halfBits) | right;
+        } while (v >= space);
+        return v;
     }
 
     /** A bijection of [0, space): Feistel on 2 * halfBits bits, walking the cycle until the value falls inside. */

@@ -15,6 +15,8 @@ import dev.doppel.schema.ColumnKind;
 import dev.doppel.schema.TemporalLayout;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.DoubleToIntFunction;
 import java.util.function.LongSupplier;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -49,9 +51,21 @@ public final class RowSampler {
     private final IdentifierSequence[] identifiers;
     private final double[] rounding; // per numeric column: values are rounded to multiples of 1/rounding (0 = none)
     private final ConditionalScale scale;
+    private final Map<String, Set<String>> realIds;
+    private final long totalRows;
 
     public RowSampler(SynthModel model, long seed) {
+        this(model, seed, Map.of(), 0);
+    }
+
+    /**
+     * @param realIds per identifier column, real ids that synthetic ids must avoid (empty when unknown)
+     * @param totalRows the rows the whole output will have (where replacement ids start)
+     */
+    public RowSampler(SynthModel model, long seed, Map<String, Set<String>> realIds, long totalRows) {
         this.model = model;
+        this.realIds = realIds;
+        this.totalRows = totalRows;
         this.seed = seed;
         this.copula = model.copula();
         List<ColumnModel> list = model.columns();
@@ -98,6 +112,7 @@ public final class RowSampler {
                 cumulative[c] = cat.marginal().cumulative();
             } else if (m instanceof IdentifierColumn id) {
                 identifiers[c] = new IdentifierSequence(id, seed);
+                identifiers[c].avoid(realIds.getOrDefault(id.name(), Set.of()));
             } else if (m instanceof NumericColumn num) {
                 rounding[c] = factorOf(num);
             }
@@ -349,8 +364,9 @@ public final class RowSampler {
         String[] out = batch.strings(c);
         IdentifierSequence ids = identifiers[c];
         LongSupplier random = rng::nextLong;
+        Set<String> avoid = realIds.getOrDefault(columns[c].name(), Set.of());
         for (int r = 0; r < rows; r++) {
-            out[r] = m > 0 && rng.nextDouble() < m ? null : ids.idFor(first + r, random);
+            out[r] = m > 0 && rng.nextDouble() < m ? null : ids.idAvoiding(first + r, random, avoid, totalRows);
         }
     }
 

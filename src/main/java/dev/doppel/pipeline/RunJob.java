@@ -19,6 +19,12 @@ import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import dev.doppel.schema.ColumnKind;
+import dev.doppel.schema.ColumnSpec;
 import java.util.Locale;
 import java.util.stream.Stream;
 
@@ -94,7 +100,8 @@ public final class RunJob {
 
         if (explicit != null) {
             SampleResult sample = Sampling.run(
-                    new SampleRequest(model, rows, seed, threads, format, compression, explicit, force), progress);
+                    new SampleRequest(model, rows, seed, threads, format, compression, explicit, force, realIds(inspected)),
+                    progress);
             return new Result(explicit.toAbsolutePath().getParent(), sample.file(), null, model, sample, fitSeconds);
         }
         Path base = overrides.outputDir() != null ? overrides.outputDir()
@@ -109,7 +116,8 @@ public final class RunJob {
             Runtime.getRuntime().addShutdownHook(cleanup); // an interrupted run leaves no hidden folder behind
             String dataName = "synthetic." + (format == OutputFormat.PARQUET ? "parquet" : "csv");
             SampleResult sample = Sampling.run(
-                    new SampleRequest(model, rows, seed, threads, format, compression, staging.resolve(dataName), false),
+                    new SampleRequest(model, rows, seed, threads, format, compression, staging.resolve(dataName), false,
+                            realIds(inspected)),
                     progress);
             Files.writeString(staging.resolve("model.json"), ModelFile.toJson(model));
             Files.writeString(staging.resolve("summary.txt"), sample.summary().render(10));
@@ -171,6 +179,24 @@ public final class RunJob {
                 }
             }
         }
+    }
+
+    /** The real ids of each identifier column, in memory only, so that no synthetic id can equal one. */
+    private static Map<String, Set<String>> realIds(Fitting.Inspected inspected) {
+        Map<String, Set<String>> ids = new HashMap<>();
+        for (int c = 0; c < inspected.specs().size(); c++) {
+            ColumnSpec spec = inspected.specs().get(c);
+            if (spec.kind() == ColumnKind.IDENTIFIER && !spec.skip()) {
+                Set<String> values = new HashSet<>();
+                for (String v : inspected.table().column(c)) {
+                    if (v != null) {
+                        values.add(v);
+                    }
+                }
+                ids.put(spec.name(), values);
+            }
+        }
+        return ids;
     }
 
     private static OutputFormat format(Profile.Output out, String profileName) {

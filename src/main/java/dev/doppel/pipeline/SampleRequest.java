@@ -4,6 +4,8 @@ import dev.doppel.io.OutputFormat;
 import dev.doppel.io.ParquetBatchWriter.Compression;
 import dev.doppel.model.SynthModel;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * What to generate and where.
@@ -16,6 +18,8 @@ import java.nio.file.Path;
  * @param compression Parquet codec
  * @param output the file to write
  * @param force replace an existing file
+ * @param realIds per identifier column, the real ids no synthetic id may equal (only known when the real data is at
+ *     hand, as in {@code run}; never stored)
  */
 public record SampleRequest(
         SynthModel model,
@@ -25,11 +29,30 @@ public record SampleRequest(
         OutputFormat format,
         Compression compression,
         Path output,
-        boolean force) {
+        boolean force,
+        Map<String, Set<String>> realIds) {
+    @Override
+    public String toString() {
+        return "SampleRequest[" + rows + " rows to " + output.getFileName() + "]"; // never the ids
+    }
+
     /** Rows per batch: large enough to amortise per-batch work, small enough to keep memory flat. */
     public static final int BATCH_ROWS = 8192;
 
+    public SampleRequest(
+            SynthModel model,
+            long rows,
+            long seed,
+            int threads,
+            OutputFormat format,
+            Compression compression,
+            Path output,
+            boolean force) {
+        this(model, rows, seed, threads, format, compression, output, force, Map.of());
+    }
+
     public SampleRequest {
+        realIds = Map.copyOf(realIds);
         if (rows < 0) {
             throw new IllegalArgumentException("rows must not be negative");
         }

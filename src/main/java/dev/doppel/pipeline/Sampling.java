@@ -26,7 +26,7 @@ public final class Sampling {
 
     public static SampleResult run(SampleRequest request, Progress progress) {
         long start = System.nanoTime();
-        RowSampler sampler = new RowSampler(request.model(), request.seed());
+        RowSampler sampler = new RowSampler(request.model(), request.seed(), request.realIds(), request.rows());
         SummaryCollector summary = new SummaryCollector(request.model());
         try (AtomicOutput out = AtomicOutput.open(request.output(), request.force())) {
             progress.start("generating", request.rows());
