@@ -1,10 +1,9 @@
 package dev.doppel.cli;
 
+import dev.doppel.CliRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,13 +24,8 @@ class AwkwardInputTest {
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {}
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = DoppelCli.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Result(code, out.toString(), err.toString());
+    private static CliRunner.Run run(String... args) {
+        return CliRunner.doppel(args);
     }
 
     /** Fits the file, samples {@code rows} rows, checks both succeeded; returns fit's stdout and the output lines. */
@@ -40,10 +34,10 @@ class AwkwardInputTest {
     private FitAndSample fitAndSample(Path data, int rows) throws IOException {
         Path model = dir.resolve("model.json");
         Path synthetic = dir.resolve("synthetic.csv");
-        Result fit = run("fit", data.toString(), "-o", model.toString());
+        CliRunner.Run fit = run("fit", data.toString(), "-o", model.toString());
         assertThat(fit.code()).as(fit.err()).isZero();
         assertThat(fit.err()).isEmpty();
-        Result sample = run("sample", model.toString(), "-n", String.valueOf(rows), "-o", synthetic.toString(),
+        CliRunner.Run sample = run("sample", model.toString(), "-n", String.valueOf(rows), "-o", synthetic.toString(),
                 "--threads", "2", "-q");
         assertThat(sample.code()).as(sample.err()).isZero();
         assertThat(sample.err()).isEmpty();

@@ -1,12 +1,11 @@
 package dev.doppel.cli;
 
+import dev.doppel.CliRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.doppel.error.ExitCodes;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,14 +32,8 @@ class BadInputTest {
         out = Files.createDirectories(dir.resolve("out"));
     }
 
-    /** What a command printed and returned. */
-    private record Result(int code, String out, String err) {}
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = DoppelCli.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Result(code, out.toString(), err.toString());
+    private static CliRunner.Run run(String... args) {
+        return CliRunner.doppel(args);
     }
 
     private Path write(String name, String content) throws IOException {
@@ -48,7 +41,7 @@ class BadInputTest {
     }
 
     /** Asserts the error contract and returns the one error line. */
-    private String assertInputError(Result result, String fileName) {
+    private String assertInputError(CliRunner.Run result, String fileName) {
         assertThat(result.code()).as(result.err()).isEqualTo(ExitCodes.INPUT);
         assertThat(result.err().lines()).as("stderr: " + result.err()).hasSize(1);
         String line = result.err().lines().findFirst().orElseThrow();
@@ -68,7 +61,7 @@ class BadInputTest {
     private String assertDataRejected(Path data) throws IOException {
         String name = data.getFileName().toString();
         String inspected = assertInputError(run("inspect", data.toString()), name);
-        Result fit = run("fit", data.toString(), "-o", out.resolve("model.json").toString());
+        CliRunner.Run fit = run("fit", data.toString(), "-o", out.resolve("model.json").toString());
         assertThat(assertInputError(fit, name)).isEqualTo(inspected);
         assertOutputFolderEmpty();
         return inspected;
@@ -76,7 +69,7 @@ class BadInputTest {
 
     /** Runs sample -o on a bad model file. Returns the error line. */
     private String assertModelRejected(Path model) throws IOException {
-        Result sample = run("sample", model.toString(), "-n", "10", "-o", out.resolve("synthetic.csv").toString());
+        CliRunner.Run sample = run("sample", model.toString(), "-n", "10", "-o", out.resolve("synthetic.csv").toString());
         String line = assertInputError(sample, model.getFileName().toString());
         assertOutputFolderEmpty();
         return line;
@@ -189,11 +182,11 @@ class BadInputTest {
         assertThat(assertDataRejected(latin1)).isEqualTo("error: latin1.csv: line 5002, column 2: not valid UTF-8 text;"
                 + " pass --encoding (for example --encoding ISO-8859-1)");
 
-        Result inspected = run("inspect", latin1.toString(), "--encoding", "ISO-8859-1");
+        CliRunner.Run inspected = run("inspect", latin1.toString(), "--encoding", "ISO-8859-1");
         assertThat(inspected.code()).as(inspected.err()).isZero();
         assertThat(inspected.err()).isEmpty();
         assertThat(inspected.out()).contains("latin1.csv: 5,001 rows, 3 columns").doesNotContain(CANARY);
-        Result fitted = run("fit", latin1.toString(), "--encoding", "ISO-8859-1", "-q",
+        CliRunner.Run fitted = run("fit", latin1.toString(), "--encoding", "ISO-8859-1", "-q",
                 "-o", out.resolve("latin1.json").toString());
         assertThat(fitted.code()).as(fitted.err()).isZero();
         assertThat(out.resolve("latin1.json")).exists();
@@ -216,7 +209,7 @@ class BadInputTest {
         }
         Path data = write("train.csv", sb.toString());
         Path model = dir.resolve("good.model.json");
-        Result fit = run("fit", data.toString(), "-q", "-o", model.toString());
+        CliRunner.Run fit = run("fit", data.toString(), "-q", "-o", model.toString());
         assertThat(fit.code()).as(fit.err()).isZero();
         assertThat(Files.readString(model)).as("labels seen often enough are part of the model").contains(CANARY);
         return model;
@@ -279,7 +272,7 @@ class BadInputTest {
     @Test
     void rejectsANonsenseDelimiterAsAUsageError() throws IOException {
         Path data = write("ok.csv", "a,b\n1,2\n");
-        Result result = run("inspect", data.toString(), "--delimiter", "ab");
+        CliRunner.Run result = run("inspect", data.toString(), "--delimiter", "ab");
         assertThat(result.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.err().lines()).hasSize(1).first().asString()
                 .isEqualTo("error: --delimiter: must be auto, a single character, or tab");

@@ -1,11 +1,10 @@
 package dev.doppel.cli;
 
+import dev.doppel.CliRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.doppel.error.ExitCodes;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,13 +16,8 @@ class ReadOptionsMixinTest {
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {}
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = DoppelCli.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Result(code, out.toString(), err.toString());
+    private static CliRunner.Run run(String... args) {
+        return CliRunner.doppel(args);
     }
 
     private Path write(String name, String content) throws IOException {
@@ -38,13 +32,13 @@ class ReadOptionsMixinTest {
     @Test
     void delimiterOptionSplitsOnTheGivenSeparator() throws IOException {
         Path data = write("mixed.csv", "a;b;c,d\n1;2;3,4\n4;5;6,7\n7;8;9,1\n");
-        Result detected = run("inspect", data.toString());
+        CliRunner.Run detected = run("inspect", data.toString());
         assertThat(detected.out()).contains("3 rows, 3 columns, semicolon-separated");
-        Result forced = run("inspect", data.toString(), "--delimiter", ",");
+        CliRunner.Run forced = run("inspect", data.toString(), "--delimiter", ",");
         assertThat(forced.code()).as(forced.err()).isZero();
         assertThat(forced.out()).contains("3 rows, 2 columns, comma-separated");
         assertThat(row(forced.out(), "a;b;c")[1]).isEqualTo("identifier");
-        Result tab = run("inspect", data.toString(), "--delimiter", "tab");
+        CliRunner.Run tab = run("inspect", data.toString(), "--delimiter", "tab");
         assertThat(tab.out()).contains("3 rows, 1 column, tab-separated");
     }
 
@@ -56,7 +50,7 @@ class ReadOptionsMixinTest {
         }
         Path data = write("jobs.csv", sb.toString());
         assertThat(row(run("inspect", data.toString()).out(), "job")[2]).isEqualTo("15.0%");
-        Result custom = run("inspect", data.toString(), "--missing", "unknown,-");
+        CliRunner.Run custom = run("inspect", data.toString(), "--missing", "unknown,-");
         assertThat(custom.code()).as(custom.err()).isZero();
         assertThat(row(custom.out(), "job")[2]).as("10 unknown of 40; NA is now a label").isEqualTo("25.0%");
     }
@@ -74,7 +68,7 @@ class ReadOptionsMixinTest {
     @Test
     void unknownEncodingIsAUsageError() throws IOException {
         Path data = write("ok.csv", "a,b\n1,2\n");
-        Result result = run("inspect", data.toString(), "--encoding", "KLINGON-8");
+        CliRunner.Run result = run("inspect", data.toString(), "--encoding", "KLINGON-8");
         assertThat(result.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.err()).isEqualTo("error: --encoding: unknown encoding (try UTF-8 or ISO-8859-1)\n");
     }

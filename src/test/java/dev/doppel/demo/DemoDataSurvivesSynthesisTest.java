@@ -1,13 +1,14 @@
 package dev.doppel.demo;
 
-import static dev.doppel.pipeline.CliRunner.doppel;
-import static dev.doppel.pipeline.CliRunner.list;
-import static dev.doppel.pipeline.CliRunner.readCsv;
+import dev.doppel.CliRunner;
+import static dev.doppel.CliRunner.doppel;
+import static dev.doppel.CliRunner.list;
+import static dev.doppel.CliRunner.readCsv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.doppel.error.ExitCodes;
-import dev.doppel.pipeline.CliRunner.Run;
+import dev.doppel.CliRunner.Run;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

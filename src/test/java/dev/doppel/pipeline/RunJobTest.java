@@ -1,8 +1,9 @@
 package dev.doppel.pipeline;
 
-import static dev.doppel.pipeline.CliRunner.doppel;
-import static dev.doppel.pipeline.CliRunner.list;
-import static dev.doppel.pipeline.CliRunner.readCsv;
+import dev.doppel.CliRunner;
+import static dev.doppel.CliRunner.doppel;
+import static dev.doppel.CliRunner.list;
+import static dev.doppel.CliRunner.readCsv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -11,7 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.doppel.TestData;
 import dev.doppel.demo.DemoCustomers;
 import dev.doppel.error.ExitCodes;
-import dev.doppel.pipeline.CliRunner.Run;
+import dev.doppel.CliRunner.Run;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;

@@ -1,4 +1,4 @@
-package dev.doppel.pipeline;
+package dev.doppel;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
