@@ -271,36 +271,6 @@ public final class RowSampler {
         return Double.longBitsToDouble(v >= 0 ? v : v ^ Long.MAX_VALUE);
     }
 
-    /** Labels of a chunk of normal scores: -1 plus the number of thresholds at or below each. */
-    private static void categories(double[] t, double[] z, int count, int[] out, int offset) {
-        int labels = t.length;
-        if (labels <= 16) {
-            for (int r = 0; r < count; r++) {
-                double x = z[r];
-                int k = -1;
-                for (int i = 0; i < labels; i++) {
-                    k += x >= t[i] ? 1 : 0;
-                }
-                out[offset + r] = k;
-            }
-            return;
-        }
-        for (int r = 0; r < count; r++) {
-            double x = z[r];
-            int lo = 0; // first threshold above x
-            int hi = labels;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (x >= t[mid]) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            out[offset + r] = lo - 1;
-        }
-    }
-
     /** Labels of a chunk: -1 when missing, else -1 plus the number of label thresholds at or below the score. */
     private void categories(int c, double[][] chunk, int count, int[] out, int offset) {
         double[] t = labelThresholds[c];
