@@ -80,6 +80,17 @@ public record CategoricalMarginal(List<String> labels, List<Double> shares) {
         return new CategoricalMarginal(labels, normalise(shares));
     }
 
+    /** From groups already ordered and pooled (see {@code LabelOrder}), with their row counts. */
+    static CategoricalMarginal ofCounts(Map<String, Long> ordered) {
+        double total = ordered.values().stream().mapToLong(Long::longValue).sum();
+        List<String> labels = new ArrayList<>(ordered.keySet());
+        List<Double> shares = new ArrayList<>(labels.size());
+        for (String label : labels) {
+            shares.add(ordered.get(label) / total);
+        }
+        return new CategoricalMarginal(labels, normalise(shares));
+    }
+
     private static List<Double> normalise(List<Double> shares) {
         double sum = shares.stream().mapToDouble(Double::doubleValue).sum();
         List<Double> out = new ArrayList<>(shares.size());

@@ -88,10 +88,11 @@ public final class CopulaFitter {
                             counts.merge(l, 1, Integer::sum);
                         }
                     }
-                    List<String> order = spec.kind() == ColumnKind.BOOLEAN
-                            ? List.of(spec.falseValue(), spec.trueValue())
-                            : null;
-                    CategoricalMarginal marginal = CategoricalMarginal.fit(counts, k, settings.rareLabel(), order);
+                    CategoricalMarginal marginal = spec.kind() == ColumnKind.BOOLEAN
+                            ? CategoricalMarginal.fit(counts, k, settings.rareLabel(),
+                                    List.of(spec.falseValue(), spec.trueValue()))
+                            : CategoricalMarginal.ofCounts(
+                                    LabelOrder.of(labels, counts, k, settings.rareLabel(), references(table, specs, c)));
                     if (marginal.labels().contains(settings.rareLabel()) && spec.kind() == ColumnKind.CATEGORICAL
                             && !counts.containsKey(settings.rareLabel())) {
                         notes.add("column '" + spec.name() + "': labels seen fewer than " + k
@@ -140,6 +141,43 @@ public final class CopulaFitter {
                 copula,
                 new SynthModel.Reference(numericNames, spearman),
                 notes);
+    }
+
+    /**
+     * Per ordered column other than {@code except} (numbers, dates, booleans), per row its rank score in [0, 1]
+     * (mid-rank over the present values; NaN when missing): what {@link LabelOrder} orders labels by.
+     */
+    private static List<double[]> references(RawTable table, List<ColumnSpec> specs, int except) {
+        List<double[]> out = new ArrayList<>();
+        for (int c = 0; c < specs.size(); c++) {
+            ColumnSpec spec = specs.get(c);
+            if (c == except || spec.skip()) {
+                continue;
+            }
+            double[] values;
+            if (spec.kind().numeric()) {
+                try {
+                    values = parseNumbers(table, c, spec);
+                } catch (InputException e) {
+                    continue; // reported when the column itself is fitted
+                }
+            } else if (spec.kind() == ColumnKind.BOOLEAN) {
+                String[] cells = table.column(c);
+                values = new double[cells.length];
+                for (int r = 0; r < cells.length; r++) {
+                    values[r] = cells[r] == null ? Double.NaN : cells[r].equalsIgnoreCase(spec.trueValue()) ? 1 : 0;
+                }
+            } else {
+                continue;
+            }
+            double[] ranks = Correlations.midRanks(values);
+            long present = Arrays.stream(values).filter(v -> !Double.isNaN(v)).count();
+            for (int r = 0; r < ranks.length; r++) {
+                ranks[r] = Double.isNaN(ranks[r]) ? Double.NaN : ranks[r] / (present + 1);
+            }
+            out.add(ranks);
+        }
+        return out;
     }
 
     private static int countMissing(String[] cells) {
