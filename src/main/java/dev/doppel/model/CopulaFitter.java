@@ -67,6 +67,12 @@ public final class CopulaFitter {
                 case INTEGER, DECIMAL, DATE, DATETIME -> {
                     double[] values = parseNumbers(table, c, spec);
                     double[] present = Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();
+                    if (present.length < k) {
+                        notes.add("column '" + spec.name() + "': only " + present.length + " values, fewer than k = " + k
+                                + "; nothing can be learned without describing single rows, so it is written as missing");
+                        models.add(new EmptyColumn(spec.withKind(ColumnKind.EMPTY)));
+                        continue;
+                    }
                     NumericColumn column = numericColumn(spec, m, present, k);
                     models.add(column);
                     copulaColumns.addAll(column.dimensions());
@@ -75,7 +81,7 @@ public final class CopulaFitter {
                     numericValues.add(values);
                     if (present.length < 2 * k) {
                         notes.add("column '" + spec.name() + "': only " + present.length
-                                + " values; its distribution is reduced to a few protected points");
+                                + " values; its distribution is reduced to one protected point (their mean)");
                     } else if (present[0] == present[present.length - 1]) {
                         notes.add("column '" + spec.name() + "': a single value (constant); nothing to learn");
                     }

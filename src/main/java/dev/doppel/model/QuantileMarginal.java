@@ -66,8 +66,8 @@ public final class QuantileMarginal {
      */
     public static QuantileMarginal fit(double[] sorted, int k) {
         int n = sorted.length;
-        if (n == 0) {
-            throw new IllegalArgumentException("no values");
+        if (n < k) {
+            throw new IllegalArgumentException("fewer than k values: nothing can be stored without describing single rows");
         }
         int spikeMin = Math.max(k, (int) Math.ceil(SPIKE_SHARE * n));
         List<double[]> spikes = new ArrayList<>(); // {value, count}
@@ -111,23 +111,34 @@ public final class QuantileMarginal {
     /** Smoothed knots at evenly spaced probabilities: each the mean of a window of k order statistics. */
     private static double[] knots(double[] rest, int k) {
         int n = rest.length;
-        int m = Math.max(1, Math.min(MAX_KNOTS, n / k)); // m + 1 knots, so each knot step covers >= k rows
-        int window = Math.min(k, n);
-        double[] prefix = new double[n + 1];
-        for (int i = 0; i < n; i++) {
-            prefix[i + 1] = prefix[i] + rest[i];
+        if (n < 2 * k) {
+            // two windows of k would overlap, and their difference would tell single rows apart: one mean only
+            double mean = mean(rest, 0, n);
+            return new double[] {mean, mean};
         }
+        int m = Math.max(1, Math.min(MAX_KNOTS, n / k)); // m + 1 knots, so each knot step covers >= k rows
+        int window = k;
         double[] result = new double[m + 1];
         for (int i = 0; i <= m; i++) {
             double center = (double) i / m * (n - 1);
             int start = (int) Math.round(center - (window - 1) / 2.0);
             start = Math.max(0, Math.min(n - window, start));
-            result[i] = (prefix[start + window] - prefix[start]) / window;
+            result[i] = mean(rest, start, start + window); // summed directly: a prefix sum loses precision to outliers
         }
         for (int i = 1; i <= m; i++) {
             result[i] = Math.max(result[i], result[i - 1]); // guard against rounding in the means
         }
         return result;
+    }
+
+    /** The mean of values[from, to), centred on the first value so large magnitudes do not swamp the differences. */
+    private static double mean(double[] values, int from, int to) {
+        double base = values[from];
+        double sum = 0;
+        for (int i = from; i < to; i++) {
+            sum += values[i] - base;
+        }
+        return base + sum / (to - from);
     }
 
     /**

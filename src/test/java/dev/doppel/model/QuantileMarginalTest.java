@@ -84,10 +84,31 @@ class QuantileMarginalTest {
     }
 
     @Test
-    void reducesAHandfulOfValuesToTheirMean() {
-        QuantileMarginal m = QuantileMarginal.fit(new double[] {1, 2, 6}, K);
-        assertThat(m.quantile(0.1)).isEqualTo(3);
-        assertThat(m.quantile(0.9)).isEqualTo(3);
+    void refusesFewerThanKValues() {
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> QuantileMarginal.fit(new double[] {1, 2, 6}, K));
+    }
+
+    @Test
+    void reducesFewerThanTwoKValuesToTheirMean() {
+        // two overlapping windows of k would tell single rows apart; one mean does not
+        QuantileMarginal m = QuantileMarginal.fit(new double[] {1, 2, 3, 4, 5, 6, 7, 9}, K);
+        assertThat(m.x()).containsOnly(37.0 / 8);
+    }
+
+    @Test
+    void knotsSurviveHugeOutliers() {
+        // six rows at -1e17 before 1,994 values in [0, 100): window means must not lose the small values' precision
+        double[] x = new double[2000];
+        java.util.Arrays.fill(x, 0, 6, -1e17);
+        SplittableRandom r = new SplittableRandom(9);
+        for (int i = 6; i < x.length; i++) {
+            x[i] = Math.round(r.nextDouble() * 100_000) / 1000.0;
+        }
+        Arrays.sort(x);
+        QuantileMarginal m = QuantileMarginal.fit(x, K);
+        assertThat(m.quantile(0.5)).isBetween(40.0, 60.0);
+        assertThat(m.max()).isBetween(99.0, 100.0);
     }
 
     @Test

@@ -91,6 +91,27 @@ class ModelPrivacyTest {
     }
 
     @Test
+    void valuesHeldByFewerThanKRowsNeverReachModelOrOutput(@TempDir Path dir) throws Exception {
+        StringBuilder csv = new StringBuilder("score,rare_amount,when\n");
+        for (int row = 0; row < 300; row++) {
+            String amount = row < 2 ? "424242.5" : ""; // two rows hold a value; the rest are missing
+            String when = row == 7 ? "1999-12-31" : "";
+            csv.append(row % 50).append(',').append(amount).append(',').append(when).append('\n');
+        }
+        Path data = dir.resolve("amounts.csv");
+        Files.writeString(data, csv);
+        Path model = dir.resolve("amounts.json");
+        Path synthetic = dir.resolve("synthetic.csv");
+        StringWriter out = new StringWriter();
+        PrintWriter o = new PrintWriter(out);
+        assertThat(DoppelCli.run(o, o, "fit", data.toString(), "-o", model.toString())).isZero();
+        assertThat(DoppelCli.run(o, o, "sample", model.toString(), "-n", "3000", "-o", synthetic.toString())).isZero();
+        String everything = out + Files.readString(model) + Files.readString(synthetic);
+        assertThat(everything).doesNotContain("424242").doesNotContain("1999-12-31").doesNotContain("10956");
+        assertThat(out.toString()).contains("fewer than k");
+    }
+
+    @Test
     void canaryCellsNeverReachOutputLogsOrModel(@TempDir Path dir) throws Exception {
         StringBuilder csv = new StringBuilder("id,name,email,city,score\n");
         java.util.SplittableRandom r = new java.util.SplittableRandom(3);
