@@ -8,7 +8,8 @@ import picocli.CommandLine;
 /**
  * Turns exceptions into one-line messages and exit codes. Doppel's own errors print their message (written to name
  * places, never values); anything else is a bug and prints only its type, since a library's message may quote data.
- * {@code --debug} adds the stack trace.
+ * {@code --debug} adds the stack trace: exception types and frames only, never a message, so it is as safe to paste
+ * into a bug report as the error line itself.
  */
 final class CliErrors implements CommandLine.IExecutionExceptionHandler {
     @Override
@@ -18,15 +19,28 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler {
         if (e instanceof DoppelException de) {
             err.println("error: " + de.getMessage());
             if (debug) {
-                e.printStackTrace(err);
+                printTrace(e, err);
             }
             return de.exitCode();
         }
         err.println("error: internal error (" + e.getClass().getSimpleName() + "); rerun with --debug and report it");
         if (debug) {
-            e.printStackTrace(err);
+            printTrace(e, err);
         }
         return ExitCodes.INTERNAL;
+    }
+
+    /** Types and frames of the exception and its causes; messages are left out, since they may quote data. */
+    static void printTrace(Throwable e, PrintWriter err) {
+        Throwable t = e;
+        for (int depth = 0; t != null && depth < 10; depth++) {
+            err.println((depth == 0 ? "" : "caused by: ") + t.getClass().getName());
+            for (StackTraceElement frame : t.getStackTrace()) {
+                err.println("\tat " + frame);
+            }
+            t = t.getCause() == t ? null : t.getCause();
+        }
+        err.flush();
     }
 
     static int usage(CommandLine.ParameterException e, String[] args) {

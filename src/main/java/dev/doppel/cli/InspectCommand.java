@@ -52,14 +52,16 @@ final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Fitting.Inspected inspected = Fitting.inspect(data, read.toOptions(ReadOptions.DEFAULTS), null, null, null);
+        ReadOptions options = read.toOptions(ReadOptions.DEFAULTS);
+        Fitting.Inspected inspected = Fitting.inspect(data, options, null, null, null);
         PrintWriter out = spec.commandLine().getOut();
         if (!common.quiet) {
             out.print(render(inspected, TableReaders.isParquet(data)));
         }
         if (profile != null) {
             String job = jobName(data);
-            String text = ProfileWriter.write(job, data.toString(), inspected.table().dialect(), inspected.inferred());
+            String text = ProfileWriter.write(job, data.toString(), inspected.table().dialect(), options.encoding().name(),
+                    options.missingMarkers(), inspected.inferred());
             try (AtomicOutput file = AtomicOutput.open(profile, force)) {
                 Files.writeString(file.temp(), text);
                 file.commit();

@@ -76,6 +76,14 @@ final class IdentifierSequence {
         taken = java.util.Arrays.stream(found, 0, count).sorted().distinct().toArray();
     }
 
+    /** How many distinct ids this sequence can give (after skipping real ones); Long.MAX_VALUE when unbounded. */
+    long capacity() {
+        if (alphabets == null || permutedFrom > 0) {
+            return Long.MAX_VALUE;
+        }
+        return space - taken.length;
+    }
+
     /** The id of row {@code row}, never one of {@code avoid}; see {@link #avoid}. */
     String idAvoiding(long row, java.util.function.LongSupplier random, java.util.Set<String> avoid, long totalRows) {
         if (taken.length > 0) {

@@ -1,5 +1,6 @@
 package dev.doppel.generate;
 
+import dev.doppel.error.InputException;
 import dev.doppel.model.CategoricalColumn;
 import dev.doppel.model.ColumnModel;
 import dev.doppel.model.FastNormal;
@@ -113,6 +114,11 @@ public final class RowSampler {
             } else if (m instanceof IdentifierColumn id) {
                 identifiers[c] = new IdentifierSequence(id, seed);
                 identifiers[c].avoid(realIds.getOrDefault(id.name(), Set.of()));
+                if (totalRows > identifiers[c].capacity()) {
+                    throw new InputException("column '" + id.name() + "': the identifier's format allows only "
+                            + identifiers[c].capacity() + " fresh ids, fewer than the " + totalRows
+                            + " rows asked for; ask for fewer rows or mark the column as text in the profile");
+                }
             } else if (m instanceof NumericColumn num) {
                 rounding[c] = factorOf(num);
             }

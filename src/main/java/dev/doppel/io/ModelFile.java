@@ -90,6 +90,18 @@ public final class ModelFile {
                 throw new InputException(name + ": corrupt model (column '" + c.name() + "' has a missing share outside [0, 1])");
             }
             inCopula.addAll(c.dimensions());
+            var spec = c.spec();
+            if (spec.layout() != null && (spec.kind() == dev.doppel.schema.ColumnKind.DATE
+                    || spec.kind() == dev.doppel.schema.ColumnKind.DATETIME)) {
+                try {
+                    dev.doppel.schema.TemporalLayout.checked(spec.layout(), spec.kind() == dev.doppel.schema.ColumnKind.DATETIME);
+                } catch (IllegalArgumentException e) {
+                    throw new InputException(name + ": corrupt model (column '" + c.name() + "' has an unusable layout)");
+                }
+            }
+            if (spec.scale() < -1 || spec.scale() > dev.doppel.schema.ColumnSpec.MAX_SCALE) {
+                throw new InputException(name + ": corrupt model (column '" + c.name() + "' has a scale out of range)");
+            }
         }
         if (!inCopula.equals(model.copula().columns())) {
             throw new InputException(name + ": corrupt model (the copula's columns do not match the column list)");

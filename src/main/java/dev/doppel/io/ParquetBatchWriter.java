@@ -218,6 +218,22 @@ public final class ParquetBatchWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * True when a decimal column's values fit DECIMAL(18, scale): a scale of 0 to 15 and every value the model can
+     * produce below 10^18 once scaled. Otherwise the column is written as DOUBLE rather than overflow.
+     */
+    static boolean fitsDecimal18(ColumnModel m) {
+        int scale = m.spec().scale();
+        if (scale < 0 || scale > 15) {
+            return false;
+        }
+        if (!(m instanceof NumericColumn num)) {
+            return true;
+        }
+        double largest = Math.max(Math.abs(num.min()), Math.abs(num.max()));
+        return largest * Math.pow(10, scale) < 9e17;
+    }
+
     static MessageType schemaOf(List<ColumnModel> columns) {
         Types.MessageTypeBuilder b = Types.buildMessage();
         for (ColumnModel m : columns) {
@@ -227,7 +243,7 @@ public final class ParquetBatchWriter implements AutoCloseable {
                 case INTEGER -> b.optional(PrimitiveTypeName.INT64)
                         .as(LogicalTypeAnnotation.intType(64, true)).named(name);
                 case DECIMAL -> {
-                    if (spec.scale() >= 0 && spec.scale() <= 15) {
+                    if (fitsDecimal18(m)) {
                         b.optional(PrimitiveTypeName.INT64)
                                 .as(LogicalTypeAnnotation.decimalType(spec.scale(), 18)).named(name);
                     } else {
@@ -324,7 +340,7 @@ public final class ParquetBatchWriter implements AutoCloseable {
             ColumnKind kind = m.spec().kind();
             PrimitiveType type = descriptor.getPrimitiveType();
             int scale = m.spec().scale();
-            long factor = kind == ColumnKind.DECIMAL && scale >= 0 && scale <= 15 ? (long) Math.pow(10, scale) : 0;
+            long factor = kind == ColumnKind.DECIMAL && fitsDecimal18(m) ? (long) Math.pow(10, scale) : 0;
             switch (kind) {
                 case CATEGORICAL: {
                     CategoricalColumn cat = (CategoricalColumn) m;

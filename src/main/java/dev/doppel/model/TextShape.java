@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * The shape of a text column without any of its values: which lengths occur, and per character position which
- * characters may stand there (whole classes such as digits or upper-case letters; a punctuation mark only when at
- * least k rows have it at that position). {@code 7590-VHVEG} becomes length 10 with digits, digits, digits, digits,
+ * characters may stand there (whole classes such as digits or upper-case letters, and punctuation marks, each only when
+ * at least k rows have it at that position). {@code 7590-VHVEG} becomes length 10 with digits, digits, digits, digits,
  * "-", then upper-case letters.
  *
  * @param lengths the lengths that occur (each in at least k rows, rare lengths folded into the nearest)
@@ -83,13 +83,14 @@ public record TextShape(List<Integer> lengths, List<Double> lengthShares, List<S
         List<String> positions = new ArrayList<>(maxLen);
         for (int i = 0; i < maxLen; i++) {
             StringBuilder allowed = new StringBuilder();
-            if (classCounts[i][0] > 0) {
+            // a class (or a punctuation mark) counts at a position only when at least k rows have it there
+            if (classCounts[i][0] >= k) {
                 allowed.append(DIGITS);
             }
-            if (classCounts[i][1] > 0) {
+            if (classCounts[i][1] >= k) {
                 allowed.append(hexUpper ? "ABCDEF" : UPPER);
             }
-            if (classCounts[i][2] > 0) {
+            if (classCounts[i][2] >= k) {
                 allowed.append(hexLower ? "abcdef" : LOWER);
             }
             others.get(i).entrySet().stream()
@@ -98,7 +99,7 @@ public record TextShape(List<Integer> lengths, List<Double> lengthShares, List<S
                     .sorted()
                     .forEach(allowed::append);
             if (allowed.length() == 0) {
-                allowed.append(classCounts[i][2] >= classCounts[i][1] ? LOWER : UPPER);
+                allowed.append(DIGITS).append(LOWER); // too few rows to say anything about this position
             }
             positions.add(allowed.toString());
         }

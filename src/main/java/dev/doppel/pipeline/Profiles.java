@@ -58,8 +58,9 @@ public final class Profiles {
             throw new InputException(profileName + ": model.type must be copula (the only model so far)");
         }
         int k = model.minGroup() != null ? model.minGroup() : FitSettings.DEFAULTS.minGroup();
-        if (k < 1) {
-            throw new InputException(profileName + ": model.min_group must be at least 1");
+        if (k < FitSettings.MIN_GROUP_FLOOR) {
+            throw new InputException(profileName + ": model.min_group must be at least " + FitSettings.MIN_GROUP_FLOOR
+                    + " (smaller groups would let the model describe single rows)");
         }
         return new FitSettings(k, model.rareLabel() != null ? model.rareLabel() : FitSettings.DEFAULTS.rareLabel());
     }

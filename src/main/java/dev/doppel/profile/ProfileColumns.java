@@ -63,10 +63,16 @@ public final class ProfileColumns {
                 throw new InputException(where + ": a " + kind.key() + " needs a layout, e.g. layout: dd.MM.yyyy");
             }
             try {
-                TemporalLayout.of(layout, kind == ColumnKind.DATETIME);
+                TemporalLayout.checked(layout, kind == ColumnKind.DATETIME);
             } catch (IllegalArgumentException ex) {
-                throw new InputException(where + ": layout is not a valid date pattern (see java.time.format.DateTimeFormatter)");
+                throw new InputException(where + ": layout is not a usable " + (kind == ColumnKind.DATE ? "date" : "date-time")
+                        + " pattern (see java.time.format.DateTimeFormatter; a date needs day, month and year, a"
+                        + " date-time also hours and minutes)");
             }
+        }
+        if (kind == ColumnKind.DECIMAL && (scale < -1 || scale > ColumnSpec.MAX_SCALE)) {
+            throw new InputException(where + ": scale must be between 0 and " + ColumnSpec.MAX_SCALE
+                    + " (or -1 for the shortest exact form)");
         }
         if (kind == ColumnKind.BOOLEAN && (trueValue == null || falseValue == null)) {
             throw new InputException(where + ": a boolean needs true_value and false_value");

@@ -15,6 +15,17 @@ public final class ProfileWriter {
     private ProfileWriter() {}
 
     public static String write(String job, String dataPath, FileDialect dialect, List<ColumnProfile> columns) {
+        return write(job, dataPath, dialect, "UTF-8", dev.doppel.io.ReadOptions.DEFAULT_MISSING, columns);
+    }
+
+    /** As above, with the encoding and missing markers the data was read with, so the profile reads it the same way. */
+    public static String write(
+            String job,
+            String dataPath,
+            FileDialect dialect,
+            String encoding,
+            List<String> missing,
+            List<ColumnProfile> columns) {
         StringBuilder sb = new StringBuilder();
         sb.append("# Doppel job profile. Every key is described in README.md, \"Profile format\".\n");
         sb.append("# Run it with: ./doppel run <this file>\n");
@@ -23,8 +34,10 @@ public final class ProfileWriter {
         sb.append("input:\n");
         sb.append("  path: ").append(quote(dataPath)).append("   # relative to the folder doppel runs in\n");
         sb.append("  delimiter: ").append(quote(delimiterKey(dialect.delimiter()))).append('\n');
-        sb.append("  encoding: \"UTF-8\"\n");
-        sb.append("  missing: [\"\", \"NA\", \"N/A\", \"null\", \"?\"]\n");
+        sb.append("  encoding: ").append(quote(encoding)).append('\n');
+        sb.append("  missing: [")
+                .append(String.join(", ", missing.stream().map(ProfileWriter::quote).toList()))
+                .append("]\n");
         sb.append("columns:   # what inference found; change a kind or format, or add skip: true\n");
         for (ColumnProfile p : columns) {
             ColumnSpec s = p.spec();

@@ -25,6 +25,9 @@ public record ColumnSpec(
         String missing,
         boolean skip) {
 
+    /** The largest decimal scale Doppel writes. */
+    public static final int MAX_SCALE = 15;
+
     public ColumnSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");

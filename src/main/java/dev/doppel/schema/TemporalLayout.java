@@ -5,7 +5,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 import java.time.format.ResolverStyle;
 import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
@@ -24,7 +24,8 @@ public final class TemporalLayout {
     private TemporalLayout(String pattern, boolean dateTime) {
         this.pattern = pattern;
         this.dateTime = dateTime;
-        this.zoned = dateTime && (pattern.contains("X") || pattern.contains("x") || pattern.contains("Z"));
+        String letters = pattern.replaceAll("'[^']*'", ""); // quoted text such as 'T' or 'Z' is literal
+        this.zoned = dateTime && (letters.contains("X") || letters.contains("x") || letters.contains("Z"));
         this.formatter = DateTimeFormatter.ofPattern(pattern.replace("yyyy", "uuuu"), Locale.ROOT)
                 .withResolverStyle(ResolverStyle.STRICT);
         if (!dateTime) {
@@ -42,6 +43,23 @@ public final class TemporalLayout {
     /** Builds a layout; throws IllegalArgumentException when the pattern is not a valid java.time pattern. */
     public static TemporalLayout of(String pattern, boolean dateTime) {
         return new TemporalLayout(pattern, dateTime);
+    }
+
+    /**
+     * Builds a layout and checks that it can write a value and read it back (a date layout with hours, or a date-time
+     * layout without a time, cannot); throws IllegalArgumentException otherwise.
+     */
+    public static TemporalLayout checked(String pattern, boolean dateTime) {
+        TemporalLayout layout = of(pattern, dateTime);
+        double sample = dateTime ? 1_600_000_000 : 18_000; // 2020-09-13 12:26:40 and 2019-04-14
+        try {
+            if (Double.isNaN(layout.toNumber(layout.format(sample)))) {
+                throw new IllegalArgumentException("layout cannot read back what it writes");
+            }
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("layout cannot write a " + (dateTime ? "date-time" : "date"));
+        }
+        return layout;
     }
 
     public String pattern() {
@@ -70,8 +88,8 @@ public final class TemporalLayout {
             }
             LocalDateTime t = LocalDateTime.from(parsed);
             return t.toEpochSecond(ZoneOffset.UTC) + t.getNano() / 1e9;
-        } catch (DateTimeParseException | ArithmeticException e) {
-            return Double.NaN;
+        } catch (DateTimeException | ArithmeticException e) {
+            return Double.NaN; // the text does not fit, or the layout lacks a field the kind needs
         }
     }
 
