@@ -36,14 +36,19 @@ import java.util.SplittableRandom;
  * column pair trends: CorrelationSimilarity (Pearson, numeric pairs) or ContingencySimilarity (other pairs, numbers in
  * 10 quantile bins of the real data); missing values left out as SDMetrics does; the score is the mean of the two.
  *
+ * <p>Privacy against the unseen half B: the DCR share is how often a synthetic row is closer (Gower distance over the
+ * modelled columns) to a training row of A than to any row of B; a fresh sample of the same population scores 0.5 by
+ * symmetry, a model that copies or hugs its training rows more. "copies" is the share of synthetic rows identical to a
+ * training row on those columns, "B copies" the same for the real rows of B (duplicates occur in real data too).
+ *
  * <p>Run: {@code bench/quality.sh}.
  */
 public final class QualityScoreBench {
     private QualityScoreBench() {}
 
     public static void main(String[] args) throws Exception {
-        System.out.printf(Locale.ROOT, "%-24s %8s %8s %8s | %8s %8s %8s%n", "dataset", "shapes", "pairs", "quality",
-                "B shapes", "B pairs", "B qual.");
+        System.out.printf(Locale.ROOT, "%-24s %8s %8s %8s | %8s %8s %8s | %9s %7s %7s%n", "dataset", "shapes",
+                "pairs", "quality", "B shapes", "B pairs", "B qual.", "DCR share", "copies", "B copies");
         for (String name : TestData.ALL) {
             Path file = TestData.folder().resolve(name);
             if (!Files.isRegularFile(file)) {
@@ -63,9 +68,89 @@ public final class QualityScoreBench {
             Files.deleteIfExists(out);
             double[] s = score(a, synth, specs);
             double[] r = score(a, b, specs);
-            System.out.printf(Locale.ROOT, "%-24s %8.3f %8.3f %8.3f | %8.3f %8.3f %8.3f%n", name, s[0], s[1],
-                    (s[0] + s[1]) / 2, r[0], r[1], (r[0] + r[1]) / 2);
+            // privacy against the unseen half: how often a row is closer to a training row than to any unseen row
+            RawTable half = subset(all, order, 0, b.rows()); // an equal-size slice of A for a fair reference
+            double[] dcr = closerToTraining(synth, a, b, specs, 2000);
+            double[] fresh = closerToTraining(subset(b, identity(b.rows()), 0, b.rows()), half, b, specs, 0);
+            System.out.printf(Locale.ROOT, "%-24s %8.3f %8.3f %8.3f | %8.3f %8.3f %8.3f | %9.3f %7.4f %7s%n", name,
+                    s[0], s[1], (s[0] + s[1]) / 2, r[0], r[1], (r[0] + r[1]) / 2, dcr[0], dcr[1],
+                    String.format(Locale.ROOT, "%.4f", fresh[1]));
         }
+    }
+
+    private static int[] identity(int n) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        return order;
+    }
+
+    /**
+     * {share of rows closer (Gower distance) to a training row than to any hold-out row (ties count half), share of
+     * rows identical to a training row}, over at most {@code limit} rows of {@code probe} (0 = all).
+     */
+    static double[] closerToTraining(RawTable probe, RawTable train, RawTable holdout, List<ColumnSpec> specs, int limit) {
+        List<Integer> cols = new ArrayList<>();
+        for (int c = 0; c < specs.size(); c++) {
+            ColumnKind k = specs.get(c).kind();
+            if (k.numeric() || k == ColumnKind.CATEGORICAL || k == ColumnKind.BOOLEAN) {
+                cols.add(c);
+            }
+        }
+        int d = cols.size();
+        double[][] range = new double[d][];
+        double[][][] numeric = new double[3][d][];
+        String[][][] labels = new String[3][d][];
+        RawTable[] tables = {probe, train, holdout};
+        for (int j = 0; j < d; j++) {
+            ColumnSpec spec = specs.get(cols.get(j));
+            if (spec.kind().numeric()) {
+                for (int t = 0; t < 3; t++) {
+                    numeric[t][j] = numbers(tables[t].column(cols.get(j)), spec);
+                }
+                double[] x = Arrays.stream(numeric[1][j]).filter(v -> !Double.isNaN(v)).toArray();
+                double lo = Arrays.stream(x).min().orElse(0);
+                double hi = Arrays.stream(x).max().orElse(1);
+                range[j] = new double[] {lo, hi > lo ? hi - lo : 1};
+            } else {
+                for (int t = 0; t < 3; t++) {
+                    labels[t][j] = tables[t].column(cols.get(j));
+                }
+            }
+        }
+        int rows = limit > 0 ? Math.min(limit, probe.rows()) : probe.rows();
+        double closer = 0;
+        int copies = 0;
+        for (int i = 0; i < rows; i++) {
+            double toTrain = nearest(i, numeric, labels, range, 1, train.rows());
+            double toHoldout = nearest(i, numeric, labels, range, 2, holdout.rows());
+            closer += toTrain < toHoldout ? 1 : toTrain == toHoldout ? 0.5 : 0;
+            copies += toTrain == 0 ? 1 : 0;
+        }
+        return new double[] {closer / rows, (double) copies / rows};
+    }
+
+    private static double nearest(int i, double[][][] numeric, String[][][] labels, double[][] range, int t, int n) {
+        double best = Double.POSITIVE_INFINITY;
+        int d = range.length;
+        for (int r = 0; r < n && best > 0; r++) {
+            double dist = 0;
+            for (int j = 0; j < d && dist < best; j++) {
+                if (range[j] != null) {
+                    double x = numeric[0][j][i];
+                    double y = numeric[t][j][r];
+                    dist += Double.isNaN(x) || Double.isNaN(y) ? (Double.isNaN(x) == Double.isNaN(y) ? 0 : 1)
+                            : Math.min(1, Math.abs(x - y) / range[j][1]);
+                } else {
+                    String x = labels[0][j][i];
+                    String y = labels[t][j][r];
+                    dist += java.util.Objects.equals(x, y) ? 0 : 1;
+                }
+            }
+            best = Math.min(best, dist);
+        }
+        return best;
     }
 
     private static int[] shuffled(int n, long seed) {
