@@ -25,7 +25,7 @@ public final class TableReaders {
         if (!Files.isReadable(file)) {
             throw new InputException(name + ": cannot be read (no permission)");
         }
-        return isParquet(file) ? ParquetTableReader.read(file) : CsvTableReader.read(file, options);
+        return isParquet(file) ? ParquetTableReader.read(file, options) : CsvTableReader.read(file, options);
     }
 
     /** True for a Parquet file: by its extension or its magic bytes. */
