@@ -146,6 +146,11 @@ public final class GaussianCopula {
     }
 
     private static double[][] projectPsd(double[][] a) {
+        return withEigenvaluesAtLeast(a, 0);
+    }
+
+    /** V·max(Λ, floor)·Vᵀ: the matrix with its eigenvalues raised to at least {@code floor} (0: the PSD projection). */
+    private static double[][] withEigenvaluesAtLeast(double[][] a, double floor) {
         int d = a.length;
         var eigen = new org.apache.commons.math3.linear.EigenDecomposition(
                 org.apache.commons.math3.linear.MatrixUtils.createRealMatrix(a));
@@ -153,7 +158,7 @@ public final class GaussianCopula {
         double[][] v = eigen.getV().getData();
         double[][] out = new double[d][d];
         for (int k = 0; k < d; k++) {
-            double lambda = values[k];
+            double lambda = Math.max(values[k], floor);
             if (lambda <= 0) {
                 continue;
             }
@@ -182,21 +187,7 @@ public final class GaussianCopula {
 
     private static double[][] clipEigenvalues(double[][] r, double floor) {
         int d = r.length;
-        var eigen = new org.apache.commons.math3.linear.EigenDecomposition(
-                org.apache.commons.math3.linear.MatrixUtils.createRealMatrix(r));
-        double[] values = eigen.getRealEigenvalues();
-        var v = eigen.getV();
-        double[][] out = new double[d][d];
-        for (int i = 0; i < d; i++) {
-            for (int j = 0; j <= i; j++) {
-                double s = 0;
-                for (int k = 0; k < d; k++) {
-                    s += v.getEntry(i, k) * Math.max(values[k], floor) * v.getEntry(j, k);
-                }
-                out[i][j] = s;
-                out[j][i] = s;
-            }
-        }
+        double[][] out = withEigenvaluesAtLeast(r, floor);
         double[] scale = new double[d];
         for (int i = 0; i < d; i++) {
             scale[i] = 1 / Math.sqrt(out[i][i]);
