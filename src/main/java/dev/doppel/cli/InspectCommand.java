@@ -5,6 +5,8 @@ import dev.doppel.io.AtomicOutput;
 import dev.doppel.io.ReadOptions;
 import dev.doppel.io.TableReaders;
 import dev.doppel.pipeline.Fitting;
+import dev.doppel.privacy.Detection;
+import dev.doppel.privacy.PersonalDataDetector;
 import dev.doppel.profile.ProfileWriter;
 import dev.doppel.schema.ColumnProfile;
 import dev.doppel.table.FileDialect;
@@ -13,6 +15,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -28,7 +31,8 @@ import picocli.CommandLine.Model.CommandSpec;
         name = "inspect",
         mixinStandardHelpOptions = true,
         description = "Infer each column's kind (integer, decimal, boolean, categorical, date, datetime, identifier,"
-                + " text, empty) with its missing share and cardinality.",
+                + " text, empty) with its missing share and cardinality, and recognise personal data (role and"
+                + " proposed masking action, with the evidence in the notes).",
         footerHeading = "%nExample:%n",
         footer = {"  ./doppel inspect ../shared/data/telco_churn.csv --write-profile profiles/telco.yaml"})
 final class InspectCommand implements Callable<Integer> {
@@ -101,6 +105,8 @@ final class InspectCommand implements Callable<Integer> {
         return sb.toString();
     }
 
+    private static final String UNIQUE = "unique per row";
+
     static String render(Fitting.Inspected inspected, boolean parquet) {
         List<ColumnProfile> columns = inspected.inferred();
         StringBuilder sb = new StringBuilder();
@@ -110,16 +116,37 @@ final class InspectCommand implements Callable<Integer> {
                 parquet ? "Parquet" : describe(table.dialect())));
         int width = Math.min(32, Math.max(6, columns.stream().mapToInt(c -> c.spec().name().length()).max().orElse(6)));
         int formatWidth = Math.min(28, Math.max(6, columns.stream().mapToInt(c -> c.spec().describe().length()).max().orElse(6)));
-        String row = "%-" + width + "s  %-" + formatWidth + "s  %8s  %9s  %s%n";
-        sb.append(String.format(Locale.ROOT, row, "column", "kind", "missing", "distinct", "notes"));
-        for (ColumnProfile c : columns) {
+        List<Detection> detections = PersonalDataDetector.detect(table, inspected.specs());
+        List<String> notes = new ArrayList<>(columns.size());
+        for (int i = 0; i < columns.size(); i++) {
+            String evidence = detections.get(i).evidence();
+            List<String> parts = new ArrayList<>(columns.get(i).notes());
+            if (evidence.contains(UNIQUE)) {
+                parts.remove(UNIQUE); // said again by the evidence
+            }
+            if (!evidence.isEmpty()) {
+                parts.add(evidence);
+            }
+            notes.add(String.join("; ", parts));
+        }
+        int notesWidth = Math.max(5, notes.stream().mapToInt(String::length).max().orElse(5));
+        int roleWidth = "direct-identifier".length();
+        String row = "%-" + width + "s  %-" + formatWidth + "s  %8s  %9s  %-" + notesWidth + "s  %-" + roleWidth
+                + "s  %s%n";
+        sb.append(String.format(Locale.ROOT, row, "column", "kind", "missing", "distinct", "notes", "role", "action")
+                .stripTrailing()).append(System.lineSeparator());
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnProfile c = columns.get(i);
             String name = c.spec().name();
+            Detection d = detections.get(i);
             sb.append(String.format(Locale.ROOT, row,
                     name.length() > width ? name.substring(0, width - 1) + "…" : name,
                     c.spec().describe(),
                     String.format(Locale.ROOT, "%.1f%%", 100 * c.missingShare()),
                     String.format(Locale.ROOT, "%,d", c.distinct()),
-                    String.join("; ", c.notes())));
+                    notes.get(i),
+                    d.role().key(),
+                    d.action().key()));
         }
         return sb.toString();
     }
