@@ -36,7 +36,7 @@ final class HeaderRules {
         add(PersonalData.IBAN, "iban", "bankverbindung", "kontonummer");
         add(PersonalData.CARD_NUMBER, "credit card", "card", "kreditkarte", "kreditkartennummer", "cc", "pan",
                 "kartennummer", "creditcard", "debit card");
-        add(PersonalData.IP_ADDRESS, "ip", "ip address", "ip adresse", "ipv4", "ipv6", "ip addr");
+        add(PersonalData.IP_ADDRESS, "ip", "ip address", "ip adresse", "ipv", "ip addr");
         add(PersonalData.FIRST_NAME, "first name", "firstname", "given name", "forename", "vorname", "fname");
         add(PersonalData.LAST_NAME, "last name", "lastname", "surname", "family name", "nachname", "familienname",
                 "lname");
@@ -93,6 +93,7 @@ final class HeaderRules {
     /** The header as lower-case words: "customerID" → [customer, id]; "Straße" → [strasse]; "E-Mail 2" → [e, mail, 2]. */
     static List<String> words(String header) {
         String spaced = header
+                .replaceAll("(?i)ipv(?=[46])", "ipv") // "IPv4" is one word, not "I Pv4"
                 .replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
                 .replace("Ä", "Ae").replace("Ö", "Oe").replace("Ü", "Ue").replace("ß", "ss")
                 .replaceAll("(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ")

@@ -43,6 +43,7 @@ class PersonalDataDetectorTest {
         assertThat(HeaderRules.match("dob")).contains(PersonalData.BIRTH_DATE);
         assertThat(HeaderRules.match("Kreditkarte")).contains(PersonalData.CARD_NUMBER);
         assertThat(HeaderRules.match("IPAddress")).contains(PersonalData.IP_ADDRESS);
+        assertThat(HeaderRules.match("IPv6")).contains(PersonalData.IP_ADDRESS);
         assertThat(HeaderRules.match("Geschlecht")).contains(PersonalData.GENDER);
         assertThat(HeaderRules.match("customerEmail")).contains(PersonalData.EMAIL);
         assertThat(HeaderRules.match("Homepage")).contains(PersonalData.WEBSITE);
