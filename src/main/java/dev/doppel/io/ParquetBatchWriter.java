@@ -592,10 +592,10 @@ public final class ParquetBatchWriter implements AutoCloseable {
         }
 
         /** Definition levels (1 = present, 0 = missing) as an RLE/bit-packed hybrid of width 1; returns the nulls. */
-        private static int definitionLevels(Sink page, double[] v, int n) {
+        private static int definitionLevels(Sink page, java.util.function.IntPredicate missing, int n) {
             int nulls = 0;
             for (int r = 0; r < n; r++) {
-                if (Double.isNaN(v[r])) {
+                if (missing.test(r)) {
                     nulls++;
                 }
             }
@@ -604,49 +604,23 @@ public final class ParquetBatchWriter implements AutoCloseable {
             } else {
                 BitPacker levels = new BitPacker(page, 1);
                 for (int r = 0; r < n; r++) {
-                    levels.add(Double.isNaN(v[r]) ? 0 : 1);
+                    levels.add(missing.test(r) ? 0 : 1);
                 }
                 levels.finish();
             }
             return nulls;
+        }
+
+        private static int definitionLevels(Sink page, double[] v, int n) {
+            return definitionLevels(page, r -> Double.isNaN(v[r]), n);
         }
 
         private static int definitionLevels(Sink page, int[] codes, int n) {
-            int nulls = 0;
-            for (int r = 0; r < n; r++) {
-                if (codes[r] < 0) {
-                    nulls++;
-                }
-            }
-            if (nulls == 0 || nulls == n) {
-                rleRun(page, n, nulls == 0 ? 1 : 0);
-            } else {
-                BitPacker levels = new BitPacker(page, 1);
-                for (int r = 0; r < n; r++) {
-                    levels.add(codes[r] < 0 ? 0 : 1);
-                }
-                levels.finish();
-            }
-            return nulls;
+            return definitionLevels(page, r -> codes[r] < 0, n);
         }
 
         private static int definitionLevels(Sink page, String[] v, int n) {
-            int nulls = 0;
-            for (int r = 0; r < n; r++) {
-                if (v[r] == null) {
-                    nulls++;
-                }
-            }
-            if (nulls == 0 || nulls == n) {
-                rleRun(page, n, nulls == 0 ? 1 : 0);
-            } else {
-                BitPacker levels = new BitPacker(page, 1);
-                for (int r = 0; r < n; r++) {
-                    levels.add(v[r] == null ? 0 : 1);
-                }
-                levels.finish();
-            }
-            return nulls;
+            return definitionLevels(page, r -> v[r] == null, n);
         }
 
         /** An RLE run of a 1-bit value: the count, then the value in one byte. */
