@@ -20,6 +20,16 @@ public final class Checksums {
         return IBAN_SHAPE.matcher(iban).matches() && ibanRemainder(iban) == 1;
     }
 
+    /**
+     * The two check digits that make {@code country + digits + bban} a valid IBAN (ISO 13616: 98 minus the mod-97
+     * remainder of the number with check digits 00). The country is two upper-case letters; the BBAN holds upper-case
+     * letters and digits only.
+     */
+    public static String ibanCheckDigits(String country, String bban) {
+        int check = 98 - ibanRemainder(country + "00" + bban);
+        return check < 10 ? "0" + check : Integer.toString(check);
+    }
+
     /** The mod-97 remainder of an IBAN (compact, upper case) with its first four characters moved to the end. */
     static int ibanRemainder(String iban) {
         String rearranged = iban.substring(4) + iban.substring(0, 4);
@@ -42,6 +52,27 @@ public final class Checksums {
     public static boolean isCardNumber(String value) {
         String digits = value.replace(" ", "").replace("-", "");
         return CARD_SHAPE.matcher(digits).matches() && luhn(digits);
+    }
+
+    /**
+     * The digit that, appended to {@code payload} (digits only), makes the whole pass the Luhn check: the check digit
+     * of a payment card number.
+     */
+    public static char luhnCheckDigit(CharSequence payload) {
+        int sum = 0;
+        boolean twice = true; // the rightmost payload digit is doubled once the check digit follows it
+        for (int i = payload.length() - 1; i >= 0; i--) {
+            int d = payload.charAt(i) - '0';
+            if (twice) {
+                d *= 2;
+                if (d > 9) {
+                    d -= 9;
+                }
+            }
+            sum += d;
+            twice = !twice;
+        }
+        return (char) ('0' + (10 - sum % 10) % 10);
     }
 
     /** The Luhn check over a string of digits. */

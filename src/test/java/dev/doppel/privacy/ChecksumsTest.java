@@ -81,4 +81,22 @@ class ChecksumsTest {
         assertThat(Checksums.isCardNumber("79927398713")).as("too short for a card").isFalse();
         assertThat(Checksums.isCardNumber("4111-1111-1111-111x")).isFalse();
     }
+    @Test
+    void computedCheckDigitsMakeValidIbansAndCardNumbers() {
+        assertThat(Checksums.ibanCheckDigits("DE", "430609671234567890")).isEqualTo("13");
+        assertThat(Checksums.ibanCheckDigits("GB", "DOPP40512312345678")).isEqualTo("50");
+        assertThat(Checksums.luhnCheckDigit("411111111111111")).isEqualTo('1');
+        SplittableRandom rnd = new SplittableRandom(7);
+        for (int n = 0; n < 2000; n++) {
+            StringBuilder payload = new StringBuilder();
+            int length = 11 + rnd.nextInt(8);
+            for (int i = 0; i < length; i++) {
+                payload.append((char) ('0' + rnd.nextInt(10)));
+            }
+            String bban = payload.toString();
+            assertThat(Checksums.isIban("DE" + Checksums.ibanCheckDigits("DE", bban) + bban)).isTrue();
+            assertThat(ibanWithCheckDigits("DE", bban)).isEqualTo("DE" + Checksums.ibanCheckDigits("DE", bban) + bban);
+            assertThat(Checksums.isCardNumber(bban + Checksums.luhnCheckDigit(bban))).as("length %d", length + 1).isTrue();
+        }
+    }
 }
