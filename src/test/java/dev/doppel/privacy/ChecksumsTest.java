@@ -81,6 +81,7 @@ class ChecksumsTest {
         assertThat(Checksums.isCardNumber("79927398713")).as("too short for a card").isFalse();
         assertThat(Checksums.isCardNumber("4111-1111-1111-111x")).isFalse();
     }
+
     @Test
     void computedCheckDigitsMakeValidIbansAndCardNumbers() {
         assertThat(Checksums.ibanCheckDigits("DE", "430609671234567890")).isEqualTo("13");

@@ -63,7 +63,8 @@ public final class Fakes {
     /**
      * The fakes of a locale: en-US, en-GB, de-DE, fr-FR, es-ES, it-IT and nl-NL have their own; another country of
      * one of these languages gets that language's first (de-AT → de-DE), any other language gets en-US. The first
-     * call per locale takes about a second (Datafaker loads its data); later calls return the cached instance.
+     * call per locale takes 0.2 to 0.6 s, and the first English one 3 to 5 s, as Datafaker loads its English data
+     * (measured on 2 cores); later calls return the cached instance.
      */
     public static Fakes of(Locale locale) {
         Objects.requireNonNull(locale, "locale");
