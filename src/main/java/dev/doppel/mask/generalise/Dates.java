@@ -81,18 +81,13 @@ public final class Dates implements Hierarchy {
                 ? LocalDateTime.ofEpochSecond((long) Math.floor(number), 0, ZoneOffset.UTC)
                 : LocalDate.ofEpochDay((long) number).atStartOfDay();
         int year = t.getYear();
-        switch (steps.get(level)) {
-            case DAY:
-                return year + "-" + twoDigits(t.getMonthValue()) + "-" + twoDigits(t.getDayOfMonth());
-            case MONTH:
-                return year + "-" + twoDigits(t.getMonthValue());
-            case YEAR:
-                return Integer.toString(year);
-            case DECADE:
-                return Math.floorDiv(year, 10) * 10 + "s";
-            default:
-                throw new AssertionError(level);
-        }
+        return switch (steps.get(level)) {
+            case DAY -> year + "-" + twoDigits(t.getMonthValue()) + "-" + twoDigits(t.getDayOfMonth());
+            case MONTH -> year + "-" + twoDigits(t.getMonthValue());
+            case YEAR -> Integer.toString(year);
+            case DECADE -> Math.floorDiv(year, 10) * 10 + "s";
+            case VALUE -> throw new AssertionError(level); // level 0 returned above
+        };
     }
 
     @Override
