@@ -3,8 +3,10 @@ package dev.doppel.mask.generalise;
 import java.util.Locale;
 
 /**
- * How long pass 1 and {@link KAnonymity#solve} take on adult.csv (age, sex, race, native-country). Run with
- * {@code mvn -o -B -q test-compile exec:java}-style tooling or from an IDE; not a test (no timing asserts).
+ * How long pass 1, {@link KAnonymity#solve} and pass 2 take on adult.csv (age, sex, race, native-country). Not a test
+ * (no timing asserts). Run after {@code mvn -o -q test-compile dependency:build-classpath
+ * -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test} with
+ * {@code java -cp target/classes:target/test-classes:$(cat target/cp.txt) dev.doppel.mask.generalise.KAnonymityBench}.
  */
 public final class KAnonymityBench {
     private KAnonymityBench() {}
