@@ -43,7 +43,7 @@ final class HmacSha256 {
     }
 
     /** An independent copy for another thread. */
-    HmacSha256 copy() {
+    synchronized HmacSha256 copy() {
         return new HmacSha256(clone(inner), clone(outer));
     }
 
