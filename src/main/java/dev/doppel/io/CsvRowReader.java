@@ -12,8 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -37,7 +35,6 @@ import java.util.regex.Pattern;
  * {@link #next()} when it reaches them. Errors name the file, the line and the column, never a cell's content.
  */
 final class CsvRowReader implements RowReader {
-    private static final int SNIFF_BYTES = 64 * 1024;
     private static final int BUFFER_BYTES = 1 << 16;
     private static final Pattern LINE = Pattern.compile("line (\\d+)");
     /** FastCSV's limit on one field, in characters. */
@@ -82,18 +79,10 @@ final class CsvRowReader implements RowReader {
      */
     static CsvRowReader open(Path file, ReadOptions options) {
         String name = file.getFileName().toString();
-        byte[] head = readHead(file);
-        if (head.length == 0) {
-            throw new InputException(name + ": the file is empty");
-        }
-        checkNotCompressed(name, head);
-        checkNotBinary(name, head);
-        boolean bom = head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF;
-        checkNotUtf16(name, head, options.encoding());
-        int skip = bom ? 3 : 0;
-        Head decoded = decodeHead(head, skip, options.encoding());
-        FileDialect dialect = DialectSniffer.sniff(decoded.text(), options.delimiter(), bom);
-        if (!decoded.valid()) {
+        TextHead head = TextHead.read(file, options.encoding());
+        int skip = head.skip();
+        FileDialect dialect = DialectSniffer.sniff(head.text(), options.delimiter(), head.bom());
+        if (!head.valid()) {
             // the separator is sniffed from the lines before the bad byte, so the column is counted right
             throw new InputException(name + locateFailure(file, skip, options.encoding(), dialect, -1));
         }
@@ -333,67 +322,6 @@ final class CsvRowReader implements RowReader {
             names.add(n);
         }
         return List.copyOf(names);
-    }
-
-    private static byte[] readHead(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return in.readNBytes(SNIFF_BYTES);
-        } catch (IOException e) {
-            throw new InputException(file.getFileName()
-                    + (Files.exists(file) ? ": cannot be read (no permission, or not a regular file)" : ": no such file"));
-        }
-    }
-
-    private static void checkNotCompressed(String name, byte[] head) {
-        if (head.length >= 2 && (head[0] & 0xFF) == 0x1F && (head[1] & 0xFF) == 0x8B) {
-            throw new InputException(name + ": is gzip-compressed; decompress it first");
-        }
-        if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
-            throw new InputException(name + ": is a zip archive (or an Excel workbook); extract or export it as CSV first");
-        }
-    }
-
-    private static void checkNotBinary(String name, byte[] head) {
-        int control = 0;
-        for (byte b : head) {
-            if (b == 0) {
-                throw new InputException(name + ": looks binary (it contains NUL bytes), not a text table");
-            }
-            if (b >= 0 && b < 32 && b != '\n' && b != '\r' && b != '\t') {
-                control++;
-            }
-        }
-        if (control > head.length / 20) {
-            throw new InputException(name + ": looks binary (many control characters), not a text table");
-        }
-    }
-
-    private static void checkNotUtf16(String name, byte[] head, Charset encoding) {
-        boolean utf16Bom = head.length >= 2
-                && (((head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF)
-                        || ((head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE));
-        if (utf16Bom && !encoding.name().startsWith("UTF-16")) {
-            throw new InputException(name + ": is UTF-16 encoded; convert it to UTF-8 or pass --encoding UTF-16");
-        }
-    }
-
-    /** The decoded start of a file: all of it when valid, else the text before the first bad byte. */
-    private record Head(String text, boolean valid) {
-        @Override
-        public String toString() {
-            return "Head[" + text.length() + " chars, valid=" + valid + "]"; // never the text
-        }
-    }
-
-    private static Head decodeHead(byte[] head, int offset, Charset encoding) {
-        CharsetDecoder decoder = encoding.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer bytes = ByteBuffer.wrap(head, offset, head.length - offset);
-        CharBuffer chars = CharBuffer.allocate(head.length + 16);
-        var result = decoder.decode(bytes, chars, false); // the last character may be cut: not final
-        chars.flip();
-        return new Head(chars.toString(), !result.isError());
     }
 
     private static boolean mentions(Throwable e, Pattern pattern) {

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -117,20 +118,20 @@ class RowReaderTest {
     @Test
     void reusesTheRowArrayAndStaysAtTheEndAfterTheLastRow() throws IOException {
         Path file = write("small.csv", "a,b\n1,x\n2,\n");
-        try (RowReader reader = TableReaders.open(file, ReadOptions.DEFAULTS)) {
-            assertThat(reader.names()).containsExactly("a", "b");
-            assertThat(reader.source()).isEqualTo("small.csv");
-            String[] first = reader.next();
-            assertThat(first).containsExactly("1", "x");
-            assertThat(reader.line()).isEqualTo(2);
-            String[] second = reader.next();
-            assertThat(second).isSameAs(first).containsExactly("2", null);
-            assertThat(reader.line()).isEqualTo(3);
-            assertThat(reader.next()).isNull();
-            assertThat(reader.next()).isNull();
-            reader.close();
-            assertThat(reader.next()).as("closed").isNull();
-        }
+        RowReader reader = TableReaders.open(file, ReadOptions.DEFAULTS);
+        assertThat(reader.names()).containsExactly("a", "b");
+        assertThat(reader.source()).isEqualTo("small.csv");
+        String[] first = reader.next();
+        assertThat(first).containsExactly("1", "x");
+        assertThat(reader.line()).isEqualTo(2);
+        String[] second = reader.next();
+        assertThat(second).isSameAs(first).containsExactly("2", null);
+        assertThat(reader.line()).isEqualTo(3);
+        assertThat(reader.next()).isNull();
+        assertThat(reader.next()).isNull();
+        reader.close();
+        reader.close();
+        assertThat(reader.next()).as("closed").isNull();
     }
 
     @Test
@@ -214,7 +215,7 @@ class RowReaderTest {
         assertThat(head.names()).isEqualTo(all.names());
         assertThat(head.dialect()).isEqualTo(all.dialect());
         for (int c = 0; c < all.columnCount(); c++) {
-            assertThat(head.column(c)).containsExactly(java.util.Arrays.copyOf(all.column(c), 100));
+            assertThat(head.column(c)).containsExactly(Arrays.copyOf(all.column(c), 100));
         }
         assertThat(head.lineOf(99)).isEqualTo(101);
         assertThat(TableReaders.readHead(file, ReadOptions.DEFAULTS, 1_000_000).rows()).isEqualTo(all.rows());
