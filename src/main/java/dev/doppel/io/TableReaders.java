@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
 
 /** Reads any supported input: Parquet by extension or magic bytes, everything else as delimited text. */
 public final class TableReaders {
@@ -14,7 +15,38 @@ public final class TableReaders {
 
     private TableReaders() {}
 
+    /**
+     * Reads the whole file into memory.
+     *
+     * @throws InputException when the file is missing, unreadable or not a well-formed table with at least one row
+     */
     public static RawTable read(Path file, ReadOptions options) {
+        return readHead(file, options, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Reads the header and the first {@code maxRows} rows (all rows when there are fewer), for inference on the start
+     * of a large file. Problems after those rows go unseen.
+     *
+     * @param maxRows at least 1
+     * @throws InputException as {@link #read}
+     */
+    public static RawTable readHead(Path file, ReadOptions options, int maxRows) {
+        if (maxRows < 1) {
+            throw new IllegalArgumentException("maxRows must be at least 1");
+        }
+        try (RowReader rows = open(file, options)) {
+            return TableCollector.collect(rows, maxRows);
+        }
+    }
+
+    /**
+     * Opens the file for streaming row by row in constant memory, by the same rules as {@link #read}: the header is read
+     * and at least one data row found before this returns. The caller closes the reader.
+     *
+     * @throws InputException when the file is missing, unreadable, not a table, or has a bad header or no data rows
+     */
+    public static RowReader open(Path file, ReadOptions options) {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         if (!Files.exists(file)) {
             throw new InputException(name + ": no such file");
@@ -25,12 +57,12 @@ public final class TableReaders {
         if (!Files.isReadable(file)) {
             throw new InputException(name + ": cannot be read (no permission)");
         }
-        return isParquet(file) ? ParquetTableReader.read(file, options) : CsvTableReader.read(file, options);
+        return isParquet(file) ? ParquetRowReader.open(file, options) : CsvRowReader.open(file, options);
     }
 
     /** True for a Parquet file: by its extension or its magic bytes. */
     public static boolean isParquet(Path file) {
-        if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".parquet")) {
+        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet")) {
             return true;
         }
         try (InputStream in = Files.newInputStream(file)) {
