@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Versions.class,
         description = "Privacy-safe synthetic customer data: learn a table's statistics, stream out synthetic rows.",
-        subcommands = {InspectCommand.class, FitCommand.class, SampleCommand.class, RunCommand.class},
+        subcommands = {InspectCommand.class, FitCommand.class, SampleCommand.class, RunCommand.class, MaskCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",

@@ -70,7 +70,8 @@ final class FitCommand implements Callable<Integer> {
         }
         long start = System.nanoTime();
         Fitting.Inspected inspected = Fitting.inspect(data, options, p, profile == null ? null : profile.toString(), text);
-        SynthModel model = Fitting.fit(inspected, settings, Versions.current());
+        SynthModel model = Fitting.fit(Fitting.mask(inspected, p, settings, profile == null ? null : profile.toString(),
+                text), settings, Versions.current());
         ModelFile.write(model, output, force);
         if (!common.quiet) {
             PrintWriter out = spec.commandLine().getOut();

@@ -65,7 +65,8 @@ final class InspectCommand implements Callable<Integer> {
         if (profile != null) {
             String job = jobName(data);
             String text = ProfileWriter.write(job, data.toString(), inspected.table().dialect(), options.encoding().name(),
-                    options.missingMarkers(), inspected.inferred());
+                    options.missingMarkers(), inspected.inferred(),
+                    PersonalDataDetector.detect(inspected.table(), inspected.specs()));
             try (AtomicOutput file = AtomicOutput.open(profile, force)) {
                 Files.writeString(file.temp(), text);
                 file.commit();

@@ -2,6 +2,7 @@ package dev.doppel.generate;
 
 import dev.doppel.model.CategoricalColumn;
 import dev.doppel.model.ColumnModel;
+import dev.doppel.model.FakeColumn;
 import dev.doppel.model.IdentifierColumn;
 import dev.doppel.model.NumericColumn;
 import dev.doppel.model.TextColumn;
@@ -33,7 +34,7 @@ public final class Batch {
                 numbers[c] = new double[capacity];
             } else if (m instanceof CategoricalColumn) {
                 codes[c] = new int[capacity];
-            } else if (m instanceof IdentifierColumn || m instanceof TextColumn) {
+            } else if (m instanceof IdentifierColumn || m instanceof TextColumn || m instanceof FakeColumn) {
                 strings[c] = new String[capacity];
             }
         }
@@ -52,7 +53,7 @@ public final class Batch {
         return firstRow;
     }
 
-    void reset(long first, int rows) {
+    public void reset(long first, int rows) {
         if (rows > capacity) {
             throw new IllegalArgumentException("batch too small");
         }

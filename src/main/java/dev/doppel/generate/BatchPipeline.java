@@ -25,7 +25,66 @@ public final class BatchPipeline {
         void accept(T payload, int rows) throws Exception;
     }
 
+    /** Reads the next unit of input on the calling thread, or returns null at the end. */
+    @FunctionalInterface
+    public interface Source<I> {
+        I next() throws Exception;
+    }
+
+    /** Turns one unit of input (the {@code index}-th) into a payload. Must be thread-safe. */
+    @FunctionalInterface
+    public interface Transform<I, T> {
+        T apply(long index, I input) throws Exception;
+    }
+
     private BatchPipeline() {}
+
+    /**
+     * Streams input of unknown length: the calling thread reads units from {@code source} in order, workers transform
+     * them, and the calling thread consumes the payloads in the same order. At most {@code maxInFlight} units are read
+     * but not consumed, so memory stays flat; unit i is transformed from unit i and its index alone, so the output is
+     * identical for any thread count.
+     */
+    public static <I, T> void stream(
+            Source<I> source, int threads, int maxInFlight, Transform<I, T> transform, Consumer<T> consumer)
+            throws Exception {
+        if (maxInFlight < 1) {
+            throw new IllegalArgumentException("maxInFlight must be at least 1");
+        }
+        if (threads <= 1) {
+            long index = 0;
+            for (I input = source.next(); input != null; input = source.next()) {
+                consumer.accept(transform.apply(index++, input), 0);
+            }
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "doppel-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Deque<Future<T>> inFlight = new ArrayDeque<>();
+            long index = 0;
+            boolean more = true;
+            while (more || !inFlight.isEmpty()) {
+                while (more && inFlight.size() < maxInFlight) {
+                    I input = source.next();
+                    if (input == null) {
+                        more = false;
+                    } else {
+                        long i = index++;
+                        inFlight.add(pool.submit(() -> transform.apply(i, input)));
+                    }
+                }
+                if (!inFlight.isEmpty()) {
+                    consumer.accept(get(inFlight.removeFirst()), 0);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 
     public static <T> void run(long rows, int batchSize, int threads, Producer<T> producer, Consumer<T> consumer)
             throws Exception {

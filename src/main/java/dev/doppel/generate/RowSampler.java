@@ -3,6 +3,10 @@ package dev.doppel.generate;
 import dev.doppel.error.InputException;
 import dev.doppel.model.CategoricalColumn;
 import dev.doppel.model.ColumnModel;
+import dev.doppel.model.FakeColumn;
+import dev.doppel.mask.fake.FakePerson;
+import dev.doppel.mask.fake.Fakes;
+import dev.doppel.privacy.PersonalData;
 import dev.doppel.model.FastNormal;
 import dev.doppel.model.GaussianCopula;
 import dev.doppel.model.IdentifierColumn;
@@ -15,6 +19,8 @@ import dev.doppel.model.TextShape;
 import dev.doppel.schema.ColumnKind;
 import dev.doppel.schema.TemporalLayout;
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.SplittableRandom;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,6 +58,9 @@ public final class RowSampler {
     private final IdentifierSequence[] identifiers;
     private final double[] rounding; // per numeric column: values are rounded to multiples of 1/rounding (0 = none)
     private final ConditionalScale scale;
+    private final Fakes[] fakes; // per fake column: its locale's fakes
+    private final int[] fakeColumns; // the fake columns, in order
+    private final boolean fakePersons; // a made-up person is drawn per row
     private final Map<String, Set<String>> realIds;
     private final long totalRows;
 
@@ -124,6 +133,18 @@ public final class RowSampler {
             }
         }
         scale = new ConditionalScale(copula, valueDim, gates, gateThresholds);
+        fakes = new Fakes[n];
+        int[] fakeList = new int[0];
+        boolean persons = false;
+        for (int c = 0; c < n; c++) {
+            if (columns[c] instanceof FakeColumn fake) {
+                fakes[c] = Fakes.of(Locale.forLanguageTag(fake.locale()));
+                fakeList = append(fakeList, c);
+                persons |= PERSON_BOUND.contains(fake.what());
+            }
+        }
+        fakeColumns = fakeList;
+        fakePersons = persons;
         for (int c = 0; c < n; c++) {
             if (cumulative[c] != null && valueDim[c] >= 0) {
                 int column = c;
@@ -194,6 +215,68 @@ public final class RowSampler {
                 fillText(batch, c, text, rows, rng);
             }
         }
+        if (fakeColumns.length > 0) {
+            fillFakes(batch, batchIndex, rows);
+        }
+    }
+
+    /** Kinds whose fakes come from the row's made-up person, so that names and e-mail of a row agree. */
+    private static final Set<PersonalData> PERSON_BOUND = Set.of(PersonalData.FIRST_NAME, PersonalData.LAST_NAME,
+            PersonalData.FULL_NAME, PersonalData.EMAIL, PersonalData.WEBSITE, PersonalData.COMPANY);
+
+    /** Tries at making up a value that is not a real one before giving up. */
+    private static final int FAKE_ATTEMPTS = 1000;
+
+    /**
+     * Fake columns, row by row: one made-up person per row, then each column's value from it (redrawn while it equals
+     * a real value of the column). A stream of its own, derived from (seed, batch index), so adding a fake column
+     * changes no other column.
+     */
+    private void fillFakes(Batch batch, long batchIndex, int rows) {
+        SplittableRandom rnd = new SplittableRandom(Seeds.derive(seed, "fake", batchIndex));
+        for (int r = 0; r < rows; r++) {
+            FakePerson person = fakePersons ? fakes[fakeColumns[0]].person(rnd) : null;
+            for (int c : fakeColumns) {
+                FakeColumn fake = (FakeColumn) columns[c];
+                String[] out = batch.strings(c);
+                if (fake.missingShare() > 0 && rnd.nextDouble() < fake.missingShare()) {
+                    out[r] = null;
+                    continue;
+                }
+                String layout = layout(fake, rnd.nextDouble());
+                Set<String> avoid = realIds.getOrDefault(fake.name(), Set.of());
+                String value = fakes[c].fake(fake.what(), person, layout, rnd);
+                int attempt = 1;
+                while (avoid.contains(value)) {
+                    if (attempt++ >= FAKE_ATTEMPTS) {
+                        throw new InputException("column '" + fake.name() + "': the made-up " + fake.what().label()
+                                + " values keep equalling real ones (the data uses most of the locale's vocabulary);"
+                                + " use action: pseudonymise or another privacy.locale");
+                    }
+                    // a new person too: a name that is real stays real however the row is spelled
+                    person = fakePersons ? fakes[c].person(rnd) : person;
+                    value = fakes[c].fake(fake.what(), person, layout, rnd);
+                }
+                out[r] = value;
+            }
+        }
+    }
+
+    /** The layout whose cumulative share first exceeds u; null (the locale's usual format) when none was learned. */
+    private static String layout(FakeColumn fake, double u) {
+        List<String> layouts = fake.layouts();
+        if (layouts.isEmpty()) {
+            return null;
+        }
+        List<Double> shares = fake.layoutShares();
+        double acc = 0;
+        for (int i = 0; i < layouts.size() - 1; i++) {
+            acc += shares.get(i);
+            if (u < acc) {
+                return layouts.get(i);
+            }
+        }
+        return layouts.get(layouts.size() - 1);
     }
 
     /** {@code count} rows of {@code d} independent normals, row by row (the order the stream is consumed in). */

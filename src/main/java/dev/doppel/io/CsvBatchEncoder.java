@@ -144,6 +144,9 @@ public final class CsvBatchEncoder {
             }
         } else if (m instanceof TextColumn text) {
             shape = text.shape();
+            if (shape == null) {
+                return false; // text of any shape (masked copies): every cell is checked
+            }
         } else {
             return false;
         }

@@ -17,9 +17,11 @@ import java.util.List;
     @JsonSubTypes.Type(value = CategoricalColumn.class, name = "categories"),
     @JsonSubTypes.Type(value = IdentifierColumn.class, name = "identifier"),
     @JsonSubTypes.Type(value = TextColumn.class, name = "text"),
-    @JsonSubTypes.Type(value = EmptyColumn.class, name = "empty")
+    @JsonSubTypes.Type(value = EmptyColumn.class, name = "empty"),
+    @JsonSubTypes.Type(value = FakeColumn.class, name = "fake")
 })
-public sealed interface ColumnModel permits NumericColumn, CategoricalColumn, IdentifierColumn, TextColumn, EmptyColumn {
+public sealed interface ColumnModel permits NumericColumn, CategoricalColumn, IdentifierColumn, TextColumn, EmptyColumn,
+        FakeColumn {
     ColumnSpec spec();
 
     /** Share of rows with a missing value. */

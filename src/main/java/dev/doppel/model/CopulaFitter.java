@@ -33,6 +33,17 @@ public final class CopulaFitter {
      * @param version the Doppel version recorded in the model
      */
     public static SynthModel fit(RawTable table, List<ColumnSpec> specs, FitSettings settings, String version) {
+        return fit(table, specs, settings, version, Map.of());
+    }
+
+    /**
+     * As above, with some columns' models given rather than learned (made-up direct identifiers): they take their
+     * place in the output and no part in the copula.
+     *
+     * @param given column models by column name
+     */
+    public static SynthModel fit(
+            RawTable table, List<ColumnSpec> specs, FitSettings settings, String version, Map<String, ColumnModel> given) {
         if (specs.size() != table.columnCount()) {
             throw new IllegalArgumentException("one spec per column expected");
         }
@@ -47,6 +58,10 @@ public final class CopulaFitter {
         for (int c = 0; c < specs.size(); c++) {
             ColumnSpec spec = specs.get(c);
             if (spec.skip()) {
+                continue;
+            }
+            if (given.containsKey(spec.name())) {
+                models.add(given.get(spec.name()));
                 continue;
             }
             String[] cells = table.column(c);

@@ -2,25 +2,54 @@ package dev.doppel.pipeline;
 
 import dev.doppel.io.ReadOptions;
 import dev.doppel.io.TableReaders;
+import dev.doppel.mask.MaskMode;
+import dev.doppel.mask.MaskPlan;
+import dev.doppel.mask.MaskSetup;
+import dev.doppel.mask.MaskingStage;
+import dev.doppel.model.ColumnModel;
 import dev.doppel.model.CopulaFitter;
+import dev.doppel.model.FakeColumn;
 import dev.doppel.model.FitSettings;
 import dev.doppel.model.SynthModel;
+import dev.doppel.privacy.PersonalDataDetector;
 import dev.doppel.profile.Profile;
 import dev.doppel.profile.ProfileColumns;
+import dev.doppel.schema.ColumnKind;
 import dev.doppel.schema.ColumnProfile;
 import dev.doppel.schema.ColumnSpec;
 import dev.doppel.schema.SchemaInference;
 import dev.doppel.table.RawTable;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reading, inference and fitting, in that order: the path from a data file to a model. */
+/** Reading, inference, masking and fitting, in that order: the path from a data file to a model. */
 public final class Fitting {
     private Fitting() {}
 
     /** A table with what inference found, after the profile's overrides. */
     public record Inspected(RawTable table, List<ColumnProfile> inferred, List<ColumnSpec> specs) {}
+
+    /**
+     * What the model may learn, after masking: the table with quasi-identifiers generalised or suppressed, the specs
+     * (dropped columns skipped, pseudonymised ones turned into fresh ids) and the made-up columns' models.
+     *
+     * @param table the table the model learns
+     * @param specs one per column of {@code table}
+     * @param given models of the columns that are made up rather than learned, by name
+     * @param plan the masking plan
+     * @param setup the fakes' locale
+     * @param stage the stage that coarsened the table (its counts go into the manifest)
+     */
+    public record Masked(
+            RawTable table,
+            List<ColumnSpec> specs,
+            Map<String, ColumnModel> given,
+            MaskPlan plan,
+            MaskSetup setup,
+            MaskingStage stage) {}
 
     public static Inspected inspect(Path data, ReadOptions options, Profile profile, String profileName, String profileText) {
         RawTable table = TableReaders.read(data, options);
@@ -31,7 +60,91 @@ public final class Fitting {
         return new Inspected(table, inferred, specs);
     }
 
+    /**
+     * Masks a table before the model learns it: direct identifiers are not learned (made up from their layouts, or
+     * fresh ids), dropped columns are skipped, and quasi-identifiers are generalised, suppressed and made k-anonymous
+     * as the profile says, so the model never sees a rare individual.
+     */
+    public static Masked mask(Inspected inspected, Profile profile, FitSettings settings, String profileName,
+            String profileText) {
+        RawTable table = inspected.table();
+        List<ColumnSpec> specs = inspected.specs();
+        MaskPlan plan = MaskPlan.resolve(specs, PersonalDataDetector.detect(table, specs), profile,
+                settings.minGroup(), MaskMode.SYNTHESIS, profileName, profileText);
+        MaskSetup setup = MaskSetup.of(plan, table, profileName == null ? "run" : profileName, false);
+        List<ColumnSpec> out = new ArrayList<>(specs);
+        Map<String, ColumnModel> given = new HashMap<>();
+        for (int c = 0; c < specs.size(); c++) {
+            ColumnSpec spec = specs.get(c);
+            var m = plan.columns().get(c);
+            switch (m.action()) {
+                case DROP -> out.set(c, spec.withSkip(true));
+                case FAKE -> {
+                    given.put(spec.name(), FakeColumn.fit(spec, table.column(c), m.what(),
+                            setup.locale().toLanguageTag(), settings.minGroup()));
+                    out.set(c, spec.withKind(ColumnKind.TEXT).withLayout(null));
+                }
+                case PSEUDONYMISE -> out.set(c, spec.withKind(ColumnKind.IDENTIFIER).withLayout(null));
+                default -> {}
+            }
+        }
+        MaskingStage stage = new MaskingStage(plan, out, setup::fakes, null, false, table.rows(), 0);
+        if (!stage.needsObservation()) {
+            stage.solve();
+            return new Masked(table, out, given, plan, setup, stage);
+        }
+        int n = table.rows();
+        int width = table.columnCount();
+        String[] row = new String[width];
+        for (int r = 0; r < n; r++) {
+            for (int c = 0; c < width; c++) {
+                row[c] = table.column(c)[r];
+            }
+            stage.observe(row);
+        }
+        stage.solve();
+        if (!stage.coarsens()) {
+            return new Masked(table, out, given, plan, setup, stage);
+        }
+        List<String[]> columns = new ArrayList<>(width);
+        for (int c = 0; c < width; c++) {
+            columns.add(new String[n]);
+        }
+        for (int r = 0; r < n; r++) {
+            for (int c = 0; c < width; c++) {
+                row[c] = table.column(c)[r];
+            }
+            String[] masked = stage.coarsen(row);
+            for (int c = 0; c < width; c++) {
+                columns.get(c)[r] = masked[c];
+            }
+        }
+        RawTable coarse = new RawTable(table.source(), table.names(), columns, table.missingMarkers(), table.dialect(),
+                linesOf(table));
+        // columns whose values changed are inferred again: "30-39" bands are labels, not numbers
+        List<ColumnProfile> again = SchemaInference.infer(coarse, Map.of());
+        for (int c = 0; c < width; c++) {
+            if (!java.util.Arrays.equals(columns.get(c), table.column(c)) && !out.get(c).skip()
+                    && !given.containsKey(out.get(c).name())) {
+                out.set(c, again.get(c).spec().withMissing(out.get(c).missing()));
+            }
+        }
+        return new Masked(coarse, out, given, plan, setup, stage);
+    }
+
+    private static int[] linesOf(RawTable table) {
+        int[] lines = new int[table.rows()];
+        for (int r = 0; r < lines.length; r++) {
+            lines[r] = table.lineOf(r);
+        }
+        return lines;
+    }
+
     public static SynthModel fit(Inspected inspected, FitSettings settings, String version) {
         return CopulaFitter.fit(inspected.table(), inspected.specs(), settings, version);
+    }
+
+    public static SynthModel fit(Masked masked, FitSettings settings, String version) {
+        return CopulaFitter.fit(masked.table(), masked.specs(), settings, version, masked.given());
     }
 }

@@ -2,7 +2,10 @@ package dev.doppel.pipeline;
 
 import dev.doppel.error.InputException;
 import dev.doppel.error.OutputException;
+import dev.doppel.io.AtomicOutput;
 import dev.doppel.io.ModelFile;
+import dev.doppel.mask.PrivacyManifest;
+import dev.doppel.mask.PrivacyManifests;
 import dev.doppel.io.OutputFormat;
 import dev.doppel.io.ParquetBatchWriter.Compression;
 import dev.doppel.model.FitSettings;
@@ -49,7 +52,14 @@ public final class RunJob {
     }
 
     /** What a run wrote. */
-    public record Result(Path folder, Path data, Path modelFile, SynthModel model, SampleResult sample, double fitSeconds) {}
+    public record Result(
+            Path folder,
+            Path data,
+            Path modelFile,
+            SynthModel model,
+            SampleResult sample,
+            double fitSeconds,
+            Path manifestFile) {}
 
     private RunJob() {}
 
@@ -87,11 +97,16 @@ public final class RunJob {
         if (explicit != null && Files.exists(explicit) && !force) {
             throw new OutputException(explicit + ": already exists; pass --force or set output.overwrite: true");
         }
+        if (explicit != null && Files.exists(MaskJob.manifestFor(explicit)) && !force) {
+            throw new OutputException(MaskJob.manifestFor(explicit)
+                    + ": already exists; pass --force or set output.overwrite: true");
+        }
 
         long fitStart = System.nanoTime();
         Fitting.Inspected inspected =
                 Fitting.inspect(data, Profiles.readOptions(profile.input(), profileName), profile, profileName, text);
-        SynthModel model = Fitting.fit(inspected, settings, version);
+        Fitting.Masked masked = Fitting.mask(inspected, profile, settings, profileName, text);
+        SynthModel model = Fitting.fit(masked, settings, version);
         double fitSeconds = (System.nanoTime() - fitStart) / 1e9;
         long rows = overrides.rows() != null ? overrides.rows() : out.rows() != null ? out.rows() : inspected.table().rows();
         if (rows < 0) {
@@ -100,9 +115,14 @@ public final class RunJob {
 
         if (explicit != null) {
             SampleResult sample = Sampling.run(
-                    new SampleRequest(model, rows, seed, threads, format, compression, explicit, force, realIds(inspected)),
+                    new SampleRequest(model, rows, seed, threads, format, compression, explicit, force,
+                            realIds(inspected, masked)),
                     progress);
-            return new Result(explicit.toAbsolutePath().getParent(), sample.file(), null, model, sample, fitSeconds);
+            Path manifestFile = MaskJob.manifestFor(explicit);
+            writeManifest(manifestFile, manifest(version, data, inspected, explicit, profileName, text, seed, masked),
+                    force);
+            return new Result(explicit.toAbsolutePath().getParent(), sample.file(), null, model, sample, fitSeconds,
+                    manifestFile);
         }
         Path base = overrides.outputDir() != null ? overrides.outputDir()
                 : Path.of(out.dir() != null ? out.dir() : "output/" + job);
@@ -117,15 +137,17 @@ public final class RunJob {
             String dataName = "synthetic." + (format == OutputFormat.PARQUET ? "parquet" : "csv");
             SampleResult sample = Sampling.run(
                     new SampleRequest(model, rows, seed, threads, format, compression, staging.resolve(dataName), false,
-                            realIds(inspected)),
+                            realIds(inspected, masked)),
                     progress);
             Files.writeString(staging.resolve("model.json"), ModelFile.toJson(model));
+            Files.writeString(staging.resolve("privacy.json"), manifest(version, data, inspected,
+                    staging.resolve(dataName), profileName, text, seed, masked).toJson());
             Files.writeString(staging.resolve("summary.txt"), sample.summary().render(10));
             Path folder = publish(staging, base);
             staging = null;
             return new Result(folder, folder.resolve(dataName), folder.resolve("model.json"), model,
                     new SampleResult(folder.resolve(dataName), sample.rows(), sample.bytes(), sample.seconds(), sample.summary()),
-                    fitSeconds);
+                    fitSeconds, folder.resolve("privacy.json"));
         } catch (IOException e) {
             throw new OutputException(base + ": cannot write the run folder (" + e.getClass().getSimpleName() + ")");
         } finally {
@@ -181,12 +203,30 @@ public final class RunJob {
         }
     }
 
-    /** The real ids of each identifier column, in memory only, so that no synthetic id can equal one. */
-    private static Map<String, Set<String>> realIds(Fitting.Inspected inspected) {
+    private static PrivacyManifest manifest(String version, Path data, Fitting.Inspected inspected, Path output,
+            String profileName, String text, long seed, Fitting.Masked masked) {
+        return PrivacyManifests.of("run", version, data, inspected.table().rows(), inspected.table().columnCount(),
+                output, profileName, text, seed, masked.plan(), masked.setup(), masked.stage());
+    }
+
+    private static void writeManifest(Path file, PrivacyManifest manifest, boolean force) {
+        try (AtomicOutput out = AtomicOutput.open(file, force)) {
+            Files.writeString(out.temp(), manifest.toJson());
+            out.commit();
+        } catch (IOException e) {
+            throw new OutputException(file + ": cannot be written (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /**
+     * The real values of each identifier and made-up column, in memory only, so that no synthetic id or fake can
+     * equal one.
+     */
+    private static Map<String, Set<String>> realIds(Fitting.Inspected inspected, Fitting.Masked masked) {
         Map<String, Set<String>> ids = new HashMap<>();
-        for (int c = 0; c < inspected.specs().size(); c++) {
-            ColumnSpec spec = inspected.specs().get(c);
-            if (spec.kind() == ColumnKind.IDENTIFIER && !spec.skip()) {
+        for (int c = 0; c < masked.specs().size(); c++) {
+            ColumnSpec spec = masked.specs().get(c);
+            if ((spec.kind() == ColumnKind.IDENTIFIER || masked.given().containsKey(spec.name())) && !spec.skip()) {
                 Set<String> values = new HashSet<>();
                 for (String v : inspected.table().column(c)) {
                     if (v != null) {

@@ -2,7 +2,7 @@ package dev.doppel.privacy;
 
 import java.util.Locale;
 
-/** What masking would do with a column. Only proposed so far: nothing acts on it yet. */
+/** What masking does with a column. */
 public enum MaskAction {
     /** Leave the values as the model learns them. */
     KEEP,
@@ -17,8 +17,19 @@ public enum MaskAction {
     /** Leave the column out altogether. */
     DROP;
 
-    /** The spelling used in printed tables and, later, in profiles: lower case. */
+    /** The spelling used in printed tables and in profiles: lower case. */
     public String key() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Reads a profile's spelling: keep, fake, pseudonymise (or pseudonymize), generalise (or generalize), suppress, drop. */
+    public static java.util.Optional<MaskAction> fromKey(String key) {
+        String k = key.strip().toLowerCase(Locale.ROOT).replace("ize", "ise");
+        for (MaskAction a : values()) {
+            if (a.key().equals(k)) {
+                return java.util.Optional.of(a);
+            }
+        }
+        return java.util.Optional.empty();
     }
 }

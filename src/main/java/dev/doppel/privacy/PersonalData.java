@@ -90,4 +90,15 @@ public enum PersonalData {
     public String key() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
+
+    /** Reads a profile's spelling: the {@link #key()}, e.g. "email", "first-name" ('_' works for '-'). */
+    public static java.util.Optional<PersonalData> fromKey(String key) {
+        String k = key.strip().toLowerCase(Locale.ROOT).replace('_', '-').replace(' ', '-');
+        for (PersonalData d : values()) {
+            if (d.key().equals(k)) {
+                return java.util.Optional.of(d);
+            }
+        }
+        return java.util.Optional.empty();
+    }
 }

@@ -19,4 +19,15 @@ public enum PrivacyRole {
     public String key() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
+
+    /** Reads a profile's spelling: direct-identifier, quasi-identifier, sensitive, other ('_' works for '-'). */
+    public static java.util.Optional<PrivacyRole> fromKey(String key) {
+        String k = key.strip().toLowerCase(Locale.ROOT).replace('_', '-').replace(' ', '-');
+        for (PrivacyRole r : values()) {
+            if (r.key().equals(k)) {
+                return java.util.Optional.of(r);
+            }
+        }
+        return java.util.Optional.empty();
+    }
 }

@@ -9,7 +9,13 @@ import java.util.Map;
  * "Profile format", for every key.
  */
 public record Profile(
-        Integer version, String job, Input input, Map<String, Column> columns, Model model, Output output) {
+        Integer version,
+        String job,
+        Input input,
+        Map<String, Column> columns,
+        Model model,
+        Output output,
+        Privacy privacy) {
 
     public static final int VERSION = 1;
 
@@ -18,6 +24,12 @@ public record Profile(
         columns = columns == null ? new LinkedHashMap<>() : new LinkedHashMap<>(columns);
         model = model == null ? new Model(null, null, null) : model;
         output = output == null ? new Output(null, null, null, null, null, null, null, null) : output;
+        privacy = privacy == null ? new Privacy(null, null, null, null, null, null) : privacy;
+    }
+
+    /** A profile without a privacy section (detection's defaults apply). */
+    public Profile(Integer version, String job, Input input, Map<String, Column> columns, Model model, Output output) {
+        this(version, job, input, columns, model, output, null);
     }
 
     /**
@@ -38,6 +50,12 @@ public record Profile(
      * @param falseValue how "false" is spelled, for booleans
      * @param missing the marker written for a missing value
      * @param skip true to leave the column out of model and output
+     * @param role privacy role: direct-identifier, quasi-identifier, sensitive or other (default: detected)
+     * @param action masking action: keep, fake, pseudonymise, generalise, suppress or drop (default: detected)
+     * @param as what the values are, for fake and pseudonymise: a personal-data kind such as email, phone,
+     *     first-name (default: detected)
+     * @param level how far generalise goes: a band or range width ("10", "1000"), "month" or "year" for dates,
+     *     "prefix 2" for codes, "rare" for labels (default: by kind)
      */
     public record Column(
             String kind,
@@ -46,7 +64,41 @@ public record Profile(
             String trueValue,
             String falseValue,
             String missing,
-            Boolean skip) {}
+            Boolean skip,
+            String role,
+            String action,
+            String as,
+            String level) {
+        public Column(
+                String kind,
+                Integer scale,
+                String layout,
+                String trueValue,
+                String falseValue,
+                String missing,
+                Boolean skip) {
+            this(kind, scale, layout, trueValue, falseValue, missing, skip, null, null, null, null);
+        }
+    }
+
+    /**
+     * How personal data is masked; see README.md, "Masking personal data".
+     *
+     * @param locale the locale fakes are drawn in, e.g. de-DE (default: guessed from names in the data, else en-US)
+     * @param k enforce k-anonymity with this k over the quasi-identifiers (default: not enforced, only reported)
+     * @param quasiIdentifiers the columns k-anonymity is enforced over (default: every column whose role is
+     *     quasi-identifier and that is not dropped)
+     * @param maxSuppressed the largest share of rows whose quasi-identifiers may be suppressed (default 0.05)
+     * @param keyEnv the environment variable holding the pseudonymisation key (default DOPPEL_KEY)
+     * @param keyFile a file holding the pseudonymisation key (wins over key_env)
+     */
+    public record Privacy(
+            String locale,
+            Integer k,
+            java.util.List<String> quasiIdentifiers,
+            Double maxSuppressed,
+            String keyEnv,
+            String keyFile) {}
 
     /**
      * @param type "copula" (the only model so far)

@@ -1,5 +1,8 @@
 package dev.doppel.profile;
 
+import dev.doppel.privacy.Detection;
+import dev.doppel.privacy.MaskAction;
+import dev.doppel.privacy.PrivacyRole;
 import dev.doppel.schema.ColumnKind;
 import dev.doppel.schema.ColumnProfile;
 import dev.doppel.schema.ColumnSpec;
@@ -15,7 +18,7 @@ public final class ProfileWriter {
     private ProfileWriter() {}
 
     public static String write(String job, String dataPath, FileDialect dialect, List<ColumnProfile> columns) {
-        return write(job, dataPath, dialect, "UTF-8", dev.doppel.io.ReadOptions.DEFAULT_MISSING, columns);
+        return write(job, dataPath, dialect, "UTF-8", dev.doppel.io.ReadOptions.DEFAULT_MISSING, columns, null);
     }
 
     /** As above, with the encoding and missing markers the data was read with, so the profile reads it the same way. */
@@ -25,7 +28,8 @@ public final class ProfileWriter {
             FileDialect dialect,
             String encoding,
             List<String> missing,
-            List<ColumnProfile> columns) {
+            List<ColumnProfile> columns,
+            List<Detection> detections) {
         StringBuilder sb = new StringBuilder();
         sb.append("# Doppel job profile. Every key is described in README.md, \"Profile format\".\n");
         sb.append("# Run it with: ./doppel run <this file>\n");
@@ -39,7 +43,10 @@ public final class ProfileWriter {
                 .append(String.join(", ", missing.stream().map(ProfileWriter::quote).toList()))
                 .append("]\n");
         sb.append("columns:   # what inference found; change a kind or format, or add skip: true\n");
-        for (ColumnProfile p : columns) {
+        sb.append("           # role/action: what personal-data detection found (see README, \"Masking personal data\")\n");
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnProfile p = columns.get(i);
+            Detection d = detections == null ? null : detections.get(i);
             ColumnSpec s = p.spec();
             sb.append("  ").append(quote(s.name())).append(": {kind: ").append(s.kind().key());
             if (s.kind() == ColumnKind.DECIMAL) {
@@ -58,14 +65,36 @@ public final class ProfileWriter {
             if (s.skip()) {
                 sb.append(", skip: true");
             }
+            String proposal = "";
+            if (d != null && d.role() != PrivacyRole.OTHER) {
+                sb.append(", role: ").append(d.role().key());
+                if (d.role() == PrivacyRole.DIRECT_IDENTIFIER) {
+                    // stored, so the profile says what happens to it: never learned, made up or pseudonymised
+                    sb.append(", action: ").append(d.action().key());
+                    if (d.what() != null) {
+                        sb.append(", as: ").append(d.what().key());
+                    }
+                } else if (d.action() != MaskAction.KEEP) {
+                    // a proposal only: run learns quasi-identifiers as they are unless told otherwise
+                    proposal = "; mask proposes action: " + d.action().key();
+                }
+            }
             sb.append("}");
             sb.append(String.format(Locale.ROOT, "   # %.1f%% missing, %d distinct", 100 * p.missingShare(), p.distinct()));
+            if (d != null && !d.evidence().isEmpty()) {
+                sb.append("; ").append(d.evidence().replace('\n', ' '));
+            }
+            sb.append(proposal);
             sb.append('\n');
         }
         sb.append("model:\n");
         sb.append("  type: copula\n");
         sb.append("  min_group: 5          # k: rarer labels are pooled; every stored number summarises >= k rows\n");
         sb.append("  rare_label: \"(other)\"\n");
+        sb.append("privacy:\n");
+        sb.append("  # locale: de-DE       # fakes' locale (default: guessed from the names in the data, else en-US)\n");
+        sb.append("  # k: 5                # enforce k-anonymity over the quasi-identifiers\n");
+        sb.append("  key_env: DOPPEL_KEY   # environment variable holding the pseudonymisation key\n");
         sb.append("output:\n");
         sb.append("  rows: ").append(columns.isEmpty() ? 0 : columns.get(0).rows()).append("           # synthetic rows\n");
         sb.append("  seed: 42\n");

@@ -77,6 +77,20 @@ public final class Fakes {
     }
 
     /** True for every direct identifier and for city, postcode, country and job title. */
+    /**
+     * The locale's word list for a kind made of single words (first names, last names, cities), sorted and without
+     * duplicates: what pseudonyms "into a Datafaker value" are drawn from. Empty for other kinds.
+     */
+    public List<String> words(PersonalData what) {
+        List<FakePerson.Word> list = switch (what) {
+            case FIRST_NAME -> words.anyFirst;
+            case LAST_NAME -> words.last;
+            case CITY -> words.cities;
+            default -> List.of();
+        };
+        return list.stream().map(FakePerson.Word::text).toList();
+    }
+
     public boolean canFake(PersonalData what) {
         return what.role() == PrivacyRole.DIRECT_IDENTIFIER
                 || what == PersonalData.CITY
@@ -96,7 +110,21 @@ public final class Fakes {
             gender = Gender.UNSPECIFIED;
             first = pick(words.anyFirst, rnd);
         }
-        return new FakePerson(first, pick(words.last, rnd), gender, pick(words.last, rnd));
+        return new FakePerson(first, pick(words.last, rnd), gender, employer(rnd));
+    }
+
+    /**
+     * An employer: a last name, or two joined by a hyphen one time in three ("Lang-Weber"), so that company names,
+     * company e-mail domains and websites come from a space far larger than the last-name list (English has only
+     * 473), and a fake rarely has to be redrawn for equalling a real value.
+     */
+    private Word employer(SplittableRandom rnd) {
+        Word one = pick(words.last, rnd);
+        if (rnd.nextInt(3) != 0) {
+            return one;
+        }
+        Word two = pick(words.last, rnd);
+        return new Word(one.text() + "-" + two.text(), one.ascii() + "-" + two.ascii());
     }
 
     /**

@@ -90,6 +90,15 @@ public final class KAnonymity {
      * @throws IllegalArgumentException for a bad k or share, or when fewer than k rows (but some) were counted
      */
     public KAnonymityPlan solve(int k, double maxSuppressedShare) {
+        return solve(k, maxSuppressedShare, k);
+    }
+
+    /**
+     * As {@link #solve(int, double)}, with rare-value levels counting values in fewer than {@code rareBelow} rows as
+     * rare (rather than fewer than k): {@code solve(1, 0, 5)} measures the k a table reaches when its quasi-identifiers
+     * are only coarsened as the profile says, rare values suppressed.
+     */
+    public KAnonymityPlan solve(int k, double maxSuppressedShare, int rareBelow) {
         if (k < 1) {
             throw new IllegalArgumentException("k must be at least 1");
         }
@@ -99,7 +108,7 @@ public final class KAnonymity {
         if (rows > 0 && rows < k) {
             throw new IllegalArgumentException("k = " + k + " is more than the " + rows + " rows counted");
         }
-        Lattice lattice = lattice(k);
+        Lattice lattice = lattice(rareBelow);
         long allowed = (long) Math.floor(maxSuppressedShare * rows + 1e-9);
         boolean exhaustive = lattice.size() <= EXHAUSTIVE_NODES;
         Lattice.Node best = exhaustive ? exhaustive(lattice, k, allowed) : datafly(lattice, k, allowed);

@@ -97,6 +97,17 @@ public final class PseudonymKey {
     }
 
     /** A key from raw bytes, for tests and callers that manage secrets themselves (at least 16 bytes). */
+    /**
+     * A key for when the user set none, derived from the seed and a SHA-256 digest of the input's own values (those
+     * being pseudonymised): the same input and seed give the same pseudonyms, while mapping one back needs every real
+     * value of the input in order, which whoever holds only the output does not have. Pseudonyms under such a key are
+     * consistent within one output, not across files; set a key for that.
+     */
+    public static PseudonymKey derived(long seed, byte[] inputDigest) {
+        byte[] label = ("doppel derived key " + seed).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return ofBytes(HmacSha256.of(inputDigest).mac(label));
+    }
+
     static PseudonymKey ofBytes(byte[] bytes) {
         if (bytes.length < MIN_BYTES) {
             throw new IllegalArgumentException("a pseudonym key needs at least " + MIN_BYTES + " bytes");

@@ -1,0 +1,440 @@
+package dev.doppel.mask;
+
+import dev.doppel.mask.fake.FakePerson;
+import dev.doppel.mask.fake.Fakes;
+import dev.doppel.mask.fake.RealValueFilter;
+import dev.doppel.mask.generalise.Categorical;
+import dev.doppel.mask.generalise.Generalisation;
+import dev.doppel.mask.generalise.Hierarchy;
+import dev.doppel.mask.generalise.KAnonymity;
+import dev.doppel.mask.generalise.KAnonymityPlan;
+import dev.doppel.mask.pseudo.PseudonymKey;
+import dev.doppel.mask.pseudo.Pseudonymiser;
+import dev.doppel.mask.pseudo.VocabularyPseudonyms;
+import dev.doppel.privacy.MaskAction;
+import dev.doppel.privacy.PersonalData;
+import dev.doppel.privacy.PrivacyRole;
+import dev.doppel.schema.ColumnSpec;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Masks the rows of one table as a {@link MaskPlan} says, in two passes that suit streaming: {@link #observe} sees
+ * every row once (what k-anonymity, rare-value suppression, real-value avoidance and vocabulary pseudonyms need to
+ * know), {@link #solve} settles the generalisation levels, then {@link #mask} turns each row into its output row.
+ * {@link #mask} is thread-safe; randomness comes from the caller, so output depends only on the seed per batch.
+ *
+ * <p>What it keeps between the passes: value counts of rare-value columns and distinct quasi-identifier tuples (both
+ * grow with distinct values, not rows), a fixed-size filter of each faked direct identifier's real values, and the
+ * distinct values of name-like pseudonymised columns. Nothing of it is ever written.
+ */
+public final class MaskingStage {
+    /** Kinds whose fakes come from the row's made-up person, so that names and e-mail of a row agree. */
+    static final Set<PersonalData> PERSON_BOUND = EnumSet.of(PersonalData.FIRST_NAME, PersonalData.LAST_NAME,
+            PersonalData.FULL_NAME, PersonalData.EMAIL, PersonalData.WEBSITE, PersonalData.COMPANY);
+    /** Kinds that pseudonymise into a made-up word of the same kind rather than a format token. */
+    static final Set<PersonalData> VOCABULARY = EnumSet.of(PersonalData.FIRST_NAME, PersonalData.LAST_NAME,
+            PersonalData.CITY);
+    private static final int FAKE_ATTEMPTS = 1000;
+    /** Name kinds: their fakes avoid the real values of every name column. */
+    private static final Set<PersonalData> NAMES = EnumSet.of(PersonalData.FIRST_NAME, PersonalData.LAST_NAME,
+            PersonalData.FULL_NAME);
+    /** The longest whole-number id that fits a fresh range (below 10^17 fits a long, twice). */
+    private static final int MAX_FRESH_DIGITS = 17;
+
+    private final MaskPlan plan;
+    private final List<ColumnSpec> specs;
+    private final MaskAction[] actions;
+    private final PersonalData[] whats;
+    private final Fakes fakes;
+    private PseudonymKey key;
+    private Pseudonymiser pseudonymiser;
+    private final long seed;
+    private final MessageDigest inputDigest; // of the pseudonymised values, when no key was set
+    private final boolean[] pseudonymised;
+    /**
+     * Per pseudonymised column without a key: true while every value is a whole number without leading zeros, so
+     * its pseudonyms can be put in a fresh range above every real id ("1" + an L-digit token, L the longest real id's
+     * length) and never equal one.
+     */
+    private final boolean[] freshRange;
+    private final int[] longestDigits;
+    private final boolean applyReplacements;
+    private final RealValueFilter[] realValues; // per faked direct identifier
+    private final Map<String, Long>[] valueCounts; // per column with rare values to suppress
+    private final Set<String>[] distinct; // per vocabulary-pseudonymised column
+    private final Hierarchy[] hierarchies; // per generalised or suppressed column (level 0 = the profile's)
+    private final int[] qiColumns;
+    private final KAnonymity counter;
+    private final int[] output; // input columns that reach the output, in order
+    private final LongAdder[] suppressedCells;
+    private KAnonymityPlan kPlan;
+    private VocabularyPseudonyms[] vocabulary;
+    private boolean solved;
+
+    /**
+     * @param key the pseudonymisation key; null to derive one from the seed and the input when pseudonymising
+     *     ({@link PseudonymKey#derived}: consistent within this output only)
+     * @param applyReplacements true to fake and pseudonymise here (mask); false when the model makes them up (run)
+     * @param expectedRows an upper estimate of the rows, to size the real-value filters
+     * @param seed the seed a derived key is made from
+     */
+    @SuppressWarnings("unchecked")
+    public MaskingStage(
+            MaskPlan plan,
+            List<ColumnSpec> specs,
+            Supplier<Fakes> fakes,
+            PseudonymKey key,
+            boolean applyReplacements,
+            long expectedRows,
+            long seed) {
+        this.plan = plan;
+        this.specs = List.copyOf(specs);
+        boolean needsFakes = applyReplacements && plan.columns().stream().anyMatch(m -> m.action() == MaskAction.FAKE
+                || m.action() == MaskAction.PSEUDONYMISE && VOCABULARY.contains(m.what()));
+        this.fakes = needsFakes ? fakes.get() : null; // loading a locale's words takes a second or two
+        this.key = key;
+        this.pseudonymiser = key == null ? null : Pseudonymiser.of(key, MaskSetup.DOMAIN);
+        this.seed = seed;
+        this.inputDigest = key == null && applyReplacements && plan.needsKey() ? sha256() : null;
+        this.pseudonymised = new boolean[specs.size()];
+        this.applyReplacements = applyReplacements;
+        int n = specs.size();
+        actions = new MaskAction[n];
+        whats = new PersonalData[n];
+        realValues = new RealValueFilter[n];
+        valueCounts = new Map[n];
+        distinct = new Set[n];
+        hierarchies = new Hierarchy[n];
+        suppressedCells = new LongAdder[n];
+        vocabulary = new VocabularyPseudonyms[n];
+        List<Integer> kept = new ArrayList<>();
+        RealValueFilter names = null;
+        freshRange = new boolean[n];
+        longestDigits = new int[n];
+        for (int c = 0; c < n; c++) {
+            ColumnMask m = plan.columns().get(c);
+            actions[c] = m.action();
+            whats[c] = m.what();
+            suppressedCells[c] = new LongAdder();
+            if (m.action() != MaskAction.DROP) {
+                kept.add(c);
+            }
+            switch (m.action()) {
+                case FAKE -> {
+                    if (applyReplacements && m.role() == PrivacyRole.DIRECT_IDENTIFIER) {
+                        // names share one filter: a made-up last name must not be a real first name either
+                        RealValueFilter shared = NAMES.contains(m.what()) ? names : null;
+                        if (shared == null) {
+                            shared = RealValueFilter.withCapacity(Math.max(1, expectedRows)
+                                    * (NAMES.contains(m.what()) ? NAMES.size() : 1));
+                            if (NAMES.contains(m.what())) {
+                                names = shared;
+                            }
+                        }
+                        realValues[c] = shared;
+                    }
+                }
+                case PSEUDONYMISE -> {
+                    pseudonymised[c] = true;
+                    freshRange[c] = key == null && applyReplacements;
+                    if (applyReplacements && VOCABULARY.contains(m.what())) {
+                        distinct[c] = new HashSet<>();
+                    }
+                }
+                case GENERALISE -> hierarchies[c] = Generalisation.parse(m.level(), specs.get(c));
+                case SUPPRESS -> hierarchies[c] = Categorical.of().from(1);
+                default -> {}
+            }
+            if (hierarchies[c] != null) {
+                valueCounts[c] = new HashMap<>();
+            }
+        }
+        output = kept.stream().mapToInt(Integer::intValue).toArray();
+        List<String> qis = plan.quasiIdentifiers();
+        qiColumns = new int[qis.size()];
+        List<Hierarchy> qiHierarchies = new ArrayList<>();
+        for (int q = 0; q < qis.size(); q++) {
+            int c = indexOf(qis.get(q));
+            qiColumns[q] = c;
+            qiHierarchies.add(hierarchies[c] != null ? hierarchies[c] : QuasiHierarchies.forKept(specs.get(c)));
+        }
+        counter = qiColumns.length == 0 ? null : KAnonymity.counter(qiHierarchies);
+    }
+
+    private int indexOf(String name) {
+        for (int c = 0; c < specs.size(); c++) {
+            if (specs.get(c).name().equals(name)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("no column named so");
+    }
+
+    /** The input columns that reach the output, in order. */
+    public int[] outputColumns() {
+        return output.clone();
+    }
+
+    /** True when some column's values change before the model sees them (generalise, suppress, k-anonymity). */
+    public boolean coarsens() {
+        for (int c = 0; c < specs.size(); c++) {
+            if (hierarchies[c] != null) {
+                return true;
+            }
+        }
+        return counter != null && plan.k() > 0;
+    }
+
+    /** True when {@link #observe} must see every row before {@link #mask}. */
+    public boolean needsObservation() {
+        for (int c = 0; c < specs.size(); c++) {
+            if (realValues[c] != null || valueCounts[c] != null || distinct[c] != null) {
+                return true;
+            }
+        }
+        return counter != null || inputDigest != null;
+    }
+
+    /** Pass 1: one input row (null cells are missing). Not thread-safe. */
+    public void observe(String[] row) {
+        for (int c = 0; c < row.length; c++) {
+            String v = row[c];
+            if (v == null) {
+                continue;
+            }
+            if (realValues[c] != null) {
+                realValues[c].add(v);
+            }
+            if (valueCounts[c] != null) {
+                valueCounts[c].merge(v, 1L, Long::sum);
+            }
+            if (distinct[c] != null) {
+                distinct[c].add(v);
+            }
+            if (inputDigest != null && pseudonymised[c] && vocabulary[c] == null && distinct[c] == null) {
+                if (freshRange[c]) {
+                    freshRange[c] = wholeNumber(v) && v.length() <= MAX_FRESH_DIGITS;
+                    longestDigits[c] = Math.max(longestDigits[c], v.length());
+                }
+            }
+            if (inputDigest != null && pseudonymised[c]) {
+                byte[] bytes = v.getBytes(StandardCharsets.UTF_8);
+                inputDigest.update((byte) c);
+                inputDigest.update((byte) (bytes.length >>> 8));
+                inputDigest.update((byte) bytes.length);
+                inputDigest.update(bytes);
+            }
+        }
+        if (counter != null) {
+            String[] tuple = new String[qiColumns.length];
+            for (int q = 0; q < tuple.length; q++) {
+                tuple[q] = row[qiColumns[q]];
+            }
+            counter.add(tuple);
+        }
+    }
+
+    /** Settles rare values, vocabulary pseudonyms and the k-anonymity levels after pass 1. */
+    public void solve() {
+        if (inputDigest != null) {
+            key = PseudonymKey.derived(seed, inputDigest.digest());
+            pseudonymiser = Pseudonymiser.of(key, MaskSetup.DOMAIN);
+        }
+        for (int c = 0; c < specs.size(); c++) {
+            if (hierarchies[c] != null) {
+                hierarchies[c] = hierarchies[c].fit(valueCounts[c], plan.rareBelow());
+            }
+            if (distinct[c] != null) {
+                vocabulary[c] = VocabularyPseudonyms.assign(key, MaskSetup.DOMAIN, fakes.words(whats[c]), distinct[c]);
+                distinct[c] = null;
+            }
+        }
+        if (counter != null) {
+            // without a k to enforce, k-anonymity only measures what the profile's coarsening reaches
+            kPlan = plan.k() > 0 ? counter.solve(plan.k(), plan.maxSuppressed())
+                    : counter.solve(1, 0, plan.rareBelow());
+        }
+        solved = true;
+    }
+
+    /**
+     * Pass 2: the output row for one input row: dropped columns left out, the others masked. Thread-safe.
+     *
+     * @param rnd the batch's random stream (fakes)
+     */
+    public String[] mask(String[] row, SplittableRandom rnd) {
+        String[] masked = maskAll(row, rnd);
+        String[] out = new String[output.length];
+        for (int i = 0; i < output.length; i++) {
+            out[i] = masked[output[i]];
+        }
+        return out;
+    }
+
+    /**
+     * Pass 2 for a table the model learns (run): every column of the row, with generalisation, rare-value
+     * suppression and k-anonymity applied, and the columns the model makes up left as they are. Thread-safe.
+     */
+    public String[] coarsen(String[] row) {
+        if (applyReplacements) {
+            throw new IllegalStateException("coarsen() is for a stage that leaves replacements to the model");
+        }
+        return maskAll(row, null);
+    }
+
+    private String[] maskAll(String[] row, SplittableRandom rnd) {
+        if (!solved) {
+            throw new IllegalStateException("solve() first");
+        }
+        String[] masked = row.clone();
+        if (kPlan != null) {
+            String[] tuple = new String[qiColumns.length];
+            for (int q = 0; q < tuple.length; q++) {
+                tuple[q] = row[qiColumns[q]];
+            }
+            String[] coarse = kPlan.apply(tuple);
+            for (int q = 0; q < tuple.length; q++) {
+                masked[qiColumns[q]] = coarse[q];
+            }
+        }
+        FakePerson person = null;
+        for (int c = 0; c < row.length; c++) {
+            String v = row[c];
+            if (v == null || isQi(c)) {
+                continue;
+            }
+            switch (actions[c]) {
+                case GENERALISE, SUPPRESS -> masked[c] = hierarchies[c].apply(v, 0);
+                case FAKE -> {
+                    if (applyReplacements) {
+                        if (person == null && PERSON_BOUND.contains(whats[c])) {
+                            person = fakes.person(rnd);
+                        }
+                        masked[c] = fake(c, v, person, rnd);
+                    }
+                }
+                case PSEUDONYMISE -> {
+                    if (applyReplacements) {
+                        masked[c] = vocabulary[c] != null ? vocabulary[c].pseudonymOf(v)
+                                : whats[c] == PersonalData.EMAIL ? pseudonymiser.emailToken(v)
+                                : freshRange[c] ? "1" + pseudonymiser.token(leftPad(v, longestDigits[c]))
+                                : pseudonymiser.token(v);
+                    }
+                }
+                default -> {}
+            }
+        }
+        for (int c = 0; c < row.length; c++) {
+            if (row[c] != null && masked[c] == null && actions[c] != MaskAction.DROP) {
+                suppressedCells[c].increment();
+            }
+        }
+        return masked;
+    }
+
+    private boolean isQi(int c) {
+        if (kPlan == null) {
+            return false;
+        }
+        for (int q : qiColumns) {
+            if (q == c) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String fake(int c, String real, FakePerson person, SplittableRandom rnd) {
+        String layout = Fakes.layoutOf(whats[c], real);
+        String value = fakes.fake(whats[c], person, layout, rnd);
+        RealValueFilter filter = realValues[c];
+        int attempt = 1;
+        while (filter != null && filter.mightContain(value)) {
+            if (attempt++ >= FAKE_ATTEMPTS) {
+                throw new dev.doppel.error.InputException("column '" + specs.get(c).name() + "': the made-up "
+                        + whats[c].label() + " values keep equalling real ones (the data uses most of the locale's"
+                        + " vocabulary); use action: pseudonymise or another privacy.locale");
+            }
+            value = fakes.fake(whats[c], PERSON_BOUND.contains(whats[c]) ? fakes.person(rnd) : person, layout, rnd);
+        }
+        return value;
+    }
+
+    /** How a pseudonymised column's pseudonyms are made, for the manifest (after {@link #solve}). */
+    public String pseudonymStyle(int c) {
+        if (vocabulary[c] != null) {
+            return "vocabulary (a made-up " + whats[c].label() + " per real value)";
+        }
+        if (whats[c] == PersonalData.EMAIL) {
+            return "e-mail token (local part and domain tokenised, top-level domain kept)";
+        }
+        if (freshRange[c] && longestDigits[c] > 0) {
+            return "fresh id range: 1 followed by a " + longestDigits[c] + "-digit token, above every real id";
+        }
+        return "format token (each character keeps its class)";
+    }
+
+    /** How a key derived here is described in the manifest; null when the key was given (or none was needed). */
+    public PrivacyManifest.Key derivedKey() {
+        return inputDigest == null ? null : new PrivacyManifest.Key(
+                "derived from the seed and the input, as no key was set: pseudonyms are consistent within this output"
+                        + " but not across files (set $" + plan.keyEnv() + " or privacy.key_file for that)", key.id());
+    }
+
+    private static boolean wholeNumber(String v) {
+        if (v.isEmpty() || v.charAt(0) == '0' && v.length() > 1) {
+            return false;
+        }
+        for (int i = 0; i < v.length(); i++) {
+            char ch = v.charAt(i);
+            if (ch < '0' || ch > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String leftPad(String digits, int width) {
+        return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /** Cells of a column written as missing by masking so far (rare values, generalisation, k-anonymity). */
+    public long suppressedCells(int column) {
+        return suppressedCells[column].sum();
+    }
+
+    /** What k-anonymity reached and cost; null when no column is a quasi-identifier. */
+    public PrivacyManifest.KAnonymityReport kAnonymity() {
+        if (kPlan == null) {
+            return null;
+        }
+        Map<String, String> levels = new LinkedHashMap<>();
+        for (int q = 0; q < qiColumns.length; q++) {
+            levels.put(specs.get(qiColumns[q]).name(), kPlan.describeLevels().get(q));
+        }
+        return new PrivacyManifest.KAnonymityReport(plan.quasiIdentifiers(), plan.k() > 0 ? plan.k() : null,
+                kPlan.kReached(), levels, kPlan.suppressedRows(), kPlan.suppressedCells(),
+                plan.k() > 0 ? plan.maxSuppressed() : null);
+    }
+}

@@ -1,0 +1,263 @@
+package dev.doppel.pipeline;
+
+import dev.doppel.error.DoppelException;
+import dev.doppel.error.OutputException;
+import dev.doppel.generate.Batch;
+import dev.doppel.generate.BatchPipeline;
+import dev.doppel.io.AtomicOutput;
+import dev.doppel.io.CsvBatchEncoder;
+import dev.doppel.io.OutputFormat;
+import dev.doppel.io.ParquetBatchWriter;
+import dev.doppel.io.ParquetBatchWriter.Compression;
+import dev.doppel.io.ReadOptions;
+import dev.doppel.io.RowReader;
+import dev.doppel.io.TableReaders;
+import dev.doppel.mask.MaskMode;
+import dev.doppel.mask.MaskPlan;
+import dev.doppel.mask.MaskSetup;
+import dev.doppel.mask.MaskingStage;
+import dev.doppel.mask.PrivacyManifest;
+import dev.doppel.mask.PrivacyManifests;
+import dev.doppel.model.ColumnModel;
+import dev.doppel.model.FitSettings;
+import dev.doppel.model.Seeds;
+import dev.doppel.model.TextColumn;
+import dev.doppel.privacy.Detection;
+import dev.doppel.privacy.PersonalDataDetector;
+import dev.doppel.profile.Profile;
+import dev.doppel.profile.ProfileColumns;
+import dev.doppel.schema.ColumnProfile;
+import dev.doppel.schema.ColumnKind;
+import dev.doppel.schema.ColumnSpec;
+import dev.doppel.schema.SchemaInference;
+import dev.doppel.table.RawTable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * {@code doppel mask}: a masked copy of a real table, row by row. The first rows settle kinds and detect personal
+ * data; pass 1 streams the whole file to learn what masking needs (rare values, quasi-identifier combinations, real
+ * values fakes must avoid); pass 2 streams it again, masks each batch of rows on a worker and writes them in order.
+ * Memory stays flat in the rows; the output appears only when complete, with its privacy manifest beside it.
+ */
+public final class MaskJob {
+    /** Rows read up front to infer kinds and detect personal data. */
+    public static final int HEAD_ROWS = 10_000;
+
+    /**
+     * @param input the real table (CSV, TSV or Parquet)
+     * @param options how to read it
+     * @param profile the profile, or null for detection's defaults
+     * @param profileName the profile's file name, for messages and the manifest; null without a profile
+     * @param profileText the profile's text, for line numbers and its hash; null without a profile
+     * @param output the masked file
+     * @param format CSV or Parquet
+     * @param compression Parquet codec
+     * @param seed seeds the fakes
+     * @param threads worker threads
+     * @param force replace existing files
+     */
+    public record Request(
+            Path input,
+            ReadOptions options,
+            Profile profile,
+            String profileName,
+            String profileText,
+            Path output,
+            OutputFormat format,
+            Compression compression,
+            long seed,
+            int threads,
+            boolean force) {}
+
+    /** What a mask run wrote. */
+    public record Result(Path output, Path manifestFile, long rows, double seconds, PrivacyManifest manifest) {
+        public double rowsPerSecond() {
+            return seconds > 0 ? rows / seconds : 0;
+        }
+    }
+
+    private MaskJob() {}
+
+    /** The manifest's place beside a data file: {@code masked.csv} → {@code masked.privacy.json}. */
+    public static Path manifestFor(Path data) {
+        String name = data.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        return data.resolveSibling(stem + ".privacy.json");
+    }
+
+    public static Result run(Request request, String version, Progress progress) {
+        long start = System.nanoTime();
+        Path manifestFile = manifestFor(request.output());
+        if (!request.force()) {
+            for (Path p : List.of(request.output(), manifestFile)) {
+                if (Files.exists(p)) {
+                    throw new OutputException(p + ": already exists; pass --force to replace it");
+                }
+            }
+        }
+        RawTable head = TableReaders.readHead(request.input(), request.options(), HEAD_ROWS);
+        List<ColumnProfile> inferred = SchemaInference.infer(head, Map.of());
+        List<ColumnSpec> specs = request.profile() == null
+                ? inferred.stream().map(ColumnProfile::spec).toList()
+                : ProfileColumns.apply(inferred, request.profile().columns(), request.profileName(), request.profileText());
+        List<Detection> detections = PersonalDataDetector.detect(head, specs);
+        int minGroup = request.profile() == null ? FitSettings.DEFAULTS.minGroup()
+                : Profiles.fitSettings(request.profile().model(), request.profileName()).minGroup();
+        MaskPlan plan = MaskPlan.resolve(specs, detections, request.profile(), minGroup, MaskMode.MASK,
+                request.profileName(), request.profileText());
+        MaskSetup setup = MaskSetup.of(plan, head, request.profileName() == null ? "mask" : request.profileName(),
+                true);
+        long expected = estimateRows(request.input(), head);
+        MaskingStage stage = new MaskingStage(plan, specs, setup::fakes, setup.secret(), true, expected,
+                request.seed());
+        long rows = -1;
+        if (stage.needsObservation()) {
+            progress.start("reading", expected);
+            rows = observe(request, stage, progress);
+            progress.finish();
+        }
+        stage.solve();
+
+        int[] kept = stage.outputColumns();
+        List<ColumnModel> columns = new ArrayList<>(kept.length);
+        for (int c : kept) {
+            ColumnSpec s = specs.get(c);
+            columns.add(new TextColumn(new ColumnSpec(s.name(), ColumnKind.TEXT, 0, null, null, null, s.missing(), false),
+                    0, null));
+        }
+        long written;
+        try (AtomicOutput out = AtomicOutput.open(request.output(), request.force());
+                AtomicOutput manifestOut = AtomicOutput.open(manifestFile, request.force())) {
+            progress.start("masking", rows >= 0 ? rows : expected);
+            written = write(request, stage, columns, head, out.temp(), rows >= 0 ? rows : expected, progress);
+            progress.finish();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            PrivacyManifest manifest = PrivacyManifests.of("mask", version, request.input(), written, specs.size(),
+                    request.output(), request.profileName(), request.profileText(), request.seed(), plan, setup,
+                    stage);
+            Files.writeString(manifestOut.temp(), manifest.toJson());
+            out.commit();
+            manifestOut.commit();
+            return new Result(out.target(), manifestOut.target(), written, seconds, manifest);
+        } catch (DoppelException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new OutputException(request.output().getFileName() + ": cannot be written ("
+                    + e.getClass().getSimpleName() + ")");
+        } catch (Exception e) {
+            if (e instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException("masking failed", e);
+        }
+    }
+
+    /** An upper estimate of the rows from the file size and the first rows' width (sizes the real-value filters). */
+    private static long estimateRows(Path input, RawTable head) {
+        try {
+            long bytes = Files.size(input);
+            if (head.rows() < HEAD_ROWS) {
+                return Math.max(1, head.rows());
+            }
+            long headBytes = 0;
+            for (String[] col : head.columns()) {
+                for (String v : col) {
+                    headBytes += v == null ? 1 : v.length() + 1;
+                }
+            }
+            double perRow = Math.max(1.0, (double) headBytes / head.rows());
+            return Math.max(head.rows(), (long) (1.5 * bytes / perRow));
+        } catch (IOException e) {
+            return Math.max(1, head.rows());
+        }
+    }
+
+    private static long observe(Request request, MaskingStage stage, Progress progress) {
+        long rows = 0;
+        try (RowReader reader = TableReaders.open(request.input(), request.options())) {
+            for (String[] row = reader.next(); row != null; row = reader.next()) {
+                stage.observe(row);
+                if ((++rows & 0xFFFF) == 0) {
+                    progress.advance(rows);
+                }
+            }
+        }
+        progress.advance(rows);
+        return rows;
+    }
+
+    /** Pass 2: read batches on this thread, mask and encode them on workers, write them in order. */
+    private static long write(Request request, MaskingStage stage, List<ColumnModel> columns, RawTable head, Path temp,
+            long expectedRows, Progress progress) throws Exception {
+        int batchRows = SampleRequest.BATCH_ROWS;
+        long[] done = {0};
+        try (RowReader reader = TableReaders.open(request.input(), request.options())) {
+            BatchPipeline.Source<String[][]> source = () -> {
+                List<String[]> rows = new ArrayList<>(batchRows);
+                while (rows.size() < batchRows) {
+                    String[] row = reader.next();
+                    if (row == null) {
+                        break;
+                    }
+                    rows.add(row.clone()); // the reader may reuse its array
+                }
+                return rows.isEmpty() ? null : rows.toArray(new String[0][]);
+            };
+            int inFlight = 2 * request.threads();
+            if (request.format() == OutputFormat.PARQUET) {
+                try (ParquetBatchWriter writer = new ParquetBatchWriter(temp, columns, request.compression(),
+                        Math.max(1, expectedRows))) {
+                    BatchPipeline.<String[][], ParquetBatchWriter.EncodedBatch>stream(source, request.threads(), inFlight,
+                            (index, rows) -> writer.encode(mask(stage, columns, rows, request.seed(), index)),
+                            (pages, ignored) -> {
+                                writer.append(pages);
+                                done[0] += pages.rows();
+                                progress.advance(done[0]);
+                            });
+                }
+            } else {
+                CsvBatchEncoder encoder = new CsvBatchEncoder(columns, head.dialect());
+                try (OutputStream stream = Files.newOutputStream(temp)) {
+                    stream.write(encoder.header());
+                    BatchPipeline.<String[][], Encoded>stream(source, request.threads(), inFlight,
+                            (index, rows) -> {
+                                Batch batch = mask(stage, columns, rows, request.seed(), index);
+                                CsvBatchEncoder.Sink sink = new CsvBatchEncoder.Sink(encoder.sizeHint(rows.length));
+                                encoder.encode(batch, sink);
+                                return new Encoded(sink, rows.length);
+                            },
+                            (encoded, ignored) -> {
+                                stream.write(encoded.sink().array(), 0, encoded.sink().size());
+                                done[0] += encoded.rows();
+                                progress.advance(done[0]);
+                            });
+                }
+            }
+        }
+        return done[0];
+    }
+
+    private record Encoded(CsvBatchEncoder.Sink sink, int rows) {}
+
+    /** Masks one batch of rows into a batch of output strings; its randomness comes from (seed, batch index). */
+    private static Batch mask(MaskingStage stage, List<ColumnModel> columns, String[][] rows, long seed, long index) {
+        SplittableRandom rnd = new SplittableRandom(Seeds.derive(seed, "mask", index));
+        Batch batch = new Batch(columns, rows.length);
+        batch.reset(index * SampleRequest.BATCH_ROWS, rows.length);
+        for (int r = 0; r < rows.length; r++) {
+            String[] out = stage.mask(rows[r], rnd);
+            for (int c = 0; c < out.length; c++) {
+                batch.strings(c)[r] = out[c];
+            }
+        }
+        return batch;
+    }
+}
