@@ -74,7 +74,7 @@ class RunJobTest {
         assertThat(name).matches("\\d{8}-\\d{6}");
         assertThat(LocalDateTime.parse(name, STAMP)).isNotNull();
         Path folder = out.resolve(name);
-        assertThat(list(folder)).containsExactly("model.json", "summary.txt", "synthetic.csv");
+        assertThat(list(folder)).containsExactly("model.json", "privacy.json", "summary.txt", "synthetic.csv");
 
         List<List<String>> rows = readCsv(folder.resolve("synthetic.csv"), sep);
         List<String> inputHeader = readCsv(input, sep).get(0).stream().map(String::strip).toList();
@@ -312,7 +312,7 @@ class RunJobTest {
         List<List<String>> rows = readCsv(file, ",");
         assertThat(rows.get(0)).isEqualTo(DemoCustomers.HEADER);
         assertThat(rows).hasSize(51);
-        assertThat(list(tmp)).containsExactlyInAnyOrder("profile.yaml", "synthetic.csv");
+        assertThat(list(tmp)).containsExactlyInAnyOrder("profile.yaml", "synthetic.csv", "synthetic.privacy.json");
     }
 
     @Test

