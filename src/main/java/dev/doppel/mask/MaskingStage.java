@@ -134,6 +134,9 @@ public final class MaskingStage {
             }
             switch (m.action()) {
                 case FAKE -> {
+                    // made-up whole-number ids go above the real ones: a dense id range leaves no room beside them
+                    freshRange[c] = applyReplacements && (m.what() == PersonalData.RECORD_ID
+                            || m.what() == PersonalData.CUSTOMER_ID);
                     if (applyReplacements && m.role() == PrivacyRole.DIRECT_IDENTIFIER) {
                         // names share one filter: a made-up last name must not be a real first name either
                         RealValueFilter shared = NAMES.contains(m.what()) ? names : null;
@@ -224,11 +227,9 @@ public final class MaskingStage {
             if (distinct[c] != null) {
                 distinct[c].add(v);
             }
-            if (inputDigest != null && pseudonymised[c] && vocabulary[c] == null && distinct[c] == null) {
-                if (freshRange[c]) {
-                    freshRange[c] = wholeNumber(v) && v.length() <= MAX_FRESH_DIGITS;
-                    longestDigits[c] = Math.max(longestDigits[c], v.length());
-                }
+            if (freshRange[c] && distinct[c] == null) {
+                freshRange[c] = wholeNumber(v) && v.length() <= MAX_FRESH_DIGITS;
+                longestDigits[c] = Math.max(longestDigits[c], v.length());
             }
             if (inputDigest != null && pseudonymised[c]) {
                 byte[] bytes = v.getBytes(StandardCharsets.UTF_8);
@@ -358,6 +359,13 @@ public final class MaskingStage {
     }
 
     private String fake(int c, String real, FakePerson person, SplittableRandom rnd) {
+        if (freshRange[c] && longestDigits[c] > 0) {
+            StringBuilder id = new StringBuilder(longestDigits[c] + 1).append('1');
+            for (int i = 0; i < longestDigits[c]; i++) {
+                id.append((char) ('0' + rnd.nextInt(10)));
+            }
+            return id.toString();
+        }
         String layout = Fakes.layoutOf(whats[c], real);
         String value = fakes.fake(whats[c], person, layout, rnd);
         RealValueFilter filter = realValues[c];
@@ -381,7 +389,7 @@ public final class MaskingStage {
         if (whats[c] == PersonalData.EMAIL) {
             return "e-mail token (local part and domain tokenised, top-level domain kept)";
         }
-        if (freshRange[c] && longestDigits[c] > 0) {
+        if (freshRange[c] && longestDigits[c] > 0 && actions[c] == MaskAction.PSEUDONYMISE) {
             return "fresh id range: 1 followed by a " + longestDigits[c] + "-digit token, above every real id";
         }
         return "format token (each character keeps its class)";

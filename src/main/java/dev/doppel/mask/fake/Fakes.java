@@ -37,6 +37,9 @@ public final class Fakes {
     static final String FREE_MAIL = "freemail";
     static final String COMPANY_DOMAIN = "company";
 
+    private static final java.util.Set<PersonalData> PERSON_KINDS = java.util.EnumSet.of(PersonalData.FIRST_NAME,
+            PersonalData.LAST_NAME, PersonalData.FULL_NAME, PersonalData.EMAIL, PersonalData.COMPANY,
+            PersonalData.WEBSITE);
     private static final Map<LocaleProfile, Fakes> CACHE = new ConcurrentHashMap<>();
     private static final List<String> CARD_LAYOUTS = List.of(
             "4###############", "4### #### #### ####", "5###############", "5### #### #### ####", "3##############");
@@ -139,7 +142,8 @@ public final class Fakes {
      * @throws IllegalArgumentException when {@code what} cannot be faked
      */
     public String fake(PersonalData what, FakePerson person, String layout, SplittableRandom rnd) {
-        FakePerson p = person != null ? person : person(rnd);
+        // only kinds built from a person draw one (a phone or an id needs none)
+        FakePerson p = person != null || !PERSON_KINDS.contains(what) ? person : person(rnd);
         return switch (what) {
             case FIRST_NAME -> p.firstName();
             case LAST_NAME -> p.lastName();

@@ -4,6 +4,8 @@ import dev.doppel.privacy.Checksums;
 import dev.doppel.privacy.PersonalData;
 import dev.doppel.privacy.ValueChecks;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Value-free layouts of real values (see {@link Fakes#layoutOf}). Each layout keeps only what many people share:
@@ -13,7 +15,37 @@ final class Layouts {
     /** Longest id or postcode we take a shape of; longer values are free text, not keys. */
     private static final int MAX_SHAPE = 64;
 
+    /** Whether a phone layout passes the phone check; a layout decides it (the check looks at structure only). */
+    private static final Map<String, Boolean> PHONE_LAYOUTS = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED = 10_000;
+
     private Layouts() {}
+
+    /**
+     * The phone layout of a value that passes the phone check, else null. The check is a regex; its answer depends
+     * only on the layout (digit positions and the characters kept), so it runs once per layout, not per value.
+     */
+    private static String checkedPhone(String v) {
+        String layout = phone(v);
+        Boolean ok = PHONE_LAYOUTS.get(layout);
+        if (ok == null) {
+            ok = ValueChecks.isPhone(v);
+            if (PHONE_LAYOUTS.size() < MAX_CACHED) {
+                PHONE_LAYOUTS.put(layout, ok);
+            }
+        }
+        return ok ? layout : null;
+    }
+
+    /** Something@something.tld: enough to read a style and a TLD from (the full check costs a regex per value). */
+    private static boolean looksLikeEmail(String v) {
+        int at = v.lastIndexOf('@');
+        return at > 0 && v.indexOf('.', at) > at + 1 && v.indexOf(' ') < 0;
+    }
+
+    private static boolean looksLikeUrl(String v) {
+        return v.indexOf('.') > 0 && v.indexOf(' ') < 0;
+    }
 
     static String of(PersonalData what, String value) {
         String v = value.strip();
@@ -21,9 +53,9 @@ final class Layouts {
             return null;
         }
         return switch (what) {
-            case PHONE -> ValueChecks.isPhone(v) ? phone(v) : null;
-            case EMAIL -> ValueChecks.isEmail(v) ? email(v) : null;
-            case WEBSITE -> ValueChecks.isUrl(v) ? website(v) : null;
+            case PHONE -> checkedPhone(v);
+            case EMAIL -> looksLikeEmail(v) ? email(v) : null; // the layout keeps only style, TLD and separator
+            case WEBSITE -> looksLikeUrl(v) ? website(v) : null; // only scheme, www and TLD
             case CUSTOMER_ID, RECORD_ID, POSTCODE -> v.length() <= MAX_SHAPE ? shape(v) : null;
             case IBAN -> Checksums.isIban(v) ? iban(v) : null;
             case CARD_NUMBER -> Checksums.isCardNumber(v) ? card(v) : null;

@@ -1,6 +1,8 @@
 package dev.doppel.mask.fake;
 
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A Bloom filter of real values: "might this fake be a real value?" in constant memory. No false negatives: a value
@@ -26,12 +28,24 @@ public final class RealValueFilter {
     /** Longs per block: 512 bits, one cache line, so a value costs one memory access. */
     private static final int BLOCK_LONGS = 8;
 
-    private final long[] words;
-    private final int blockMask;
+    /** Distinct values held exactly (in a hash set) before the filter switches to bits. */
+    static final int EXACT_LIMIT = 100_000;
+
+    private final long bits;
+    private long[] words; // null while the values are held exactly
+    private int blockMask;
+    private Set<String> exact = new HashSet<>();
 
     private RealValueFilter(long bits) {
-        this.words = new long[(int) (bits >>> 6)];
-        this.blockMask = words.length / BLOCK_LONGS - 1;
+        this.bits = bits;
+    }
+
+    private void switchToBits() {
+        words = new long[(int) (bits >>> 6)];
+        blockMask = words.length / BLOCK_LONGS - 1;
+        Set<String> held = exact;
+        exact = null;
+        held.forEach(this::set);
     }
 
     /**
@@ -53,9 +67,24 @@ public final class RealValueFilter {
         return new RealValueFilter(bits);
     }
 
-    /** Records a real value. Not thread-safe: add from one thread. */
+    /**
+     * Records a real value. Not thread-safe: add from one thread. The first {@value #EXACT_LIMIT} distinct values are
+     * held exactly (a column that repeats its values, like names, stays small and in cache, with no false positives);
+     * beyond them the filter switches to its bits.
+     */
     public void add(String value) {
         Objects.requireNonNull(value, "value");
+        if (exact != null) {
+            exact.add(value);
+            if (exact.size() > EXACT_LIMIT) {
+                switchToBits();
+            }
+            return;
+        }
+        set(value);
+    }
+
+    private void set(String value) {
         long h = hash(value, 0x9E3779B97F4A7C15L);
         int base = (int) (h >>> 40 & blockMask) * BLOCK_LONGS;
         long g = mix(h);
@@ -68,6 +97,9 @@ public final class RealValueFilter {
     /** False when the value was certainly never added; true when it was, or (rarely) by chance. */
     public boolean mightContain(String value) {
         Objects.requireNonNull(value, "value");
+        if (exact != null) {
+            return exact.contains(value);
+        }
         long h = hash(value, 0x9E3779B97F4A7C15L);
         int base = (int) (h >>> 40 & blockMask) * BLOCK_LONGS;
         long g = mix(h);
@@ -80,9 +112,9 @@ public final class RealValueFilter {
         return true;
     }
 
-    /** The memory the bits take, fixed at construction. */
+    /** The memory the bits take once the filter holds more than {@value #EXACT_LIMIT} values; fixed at construction. */
     public long memoryBytes() {
-        return (long) words.length * Long.BYTES;
+        return bits / 8;
     }
 
     /** How many bit positions each value sets. */

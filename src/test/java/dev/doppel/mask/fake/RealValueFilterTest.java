@@ -59,6 +59,29 @@ class RealValueFilterTest {
     }
 
     @Test
+    void beyondTheExactLimitTheBitsTakeOverWithoutLosingAValue() {
+        int n = 3 * RealValueFilter.EXACT_LIMIT;
+        RealValueFilter filter = RealValueFilter.withCapacity(n);
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+        java.util.List<String> added = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String v = "user" + i + "@" + Long.toHexString(rnd.nextLong()) + ".example";
+            added.add(v);
+            filter.add(v);
+        }
+        for (String v : added) {
+            org.assertj.core.api.Assertions.assertThat(filter.mightContain(v)).isTrue();
+        }
+        int falsePositives = 0;
+        int probes = 100_000;
+        for (int i = 0; i < probes; i++) {
+            falsePositives += filter.mightContain("other" + i + "@" + Long.toHexString(rnd.nextLong()) + ".example") ? 1 : 0;
+        }
+        // 16 bits per value, 7 probes in one 512-bit block: well under 1% (binomial sd at 1% is 0.03%)
+        org.assertj.core.api.Assertions.assertThat(falsePositives).isLessThan(probes / 100);
+    }
+
+    @Test
     void memoryIsFixedAtConstructionAndCapped() {
         RealValueFilter filter = RealValueFilter.withCapacity(1000);
         long bytes = filter.memoryBytes();
