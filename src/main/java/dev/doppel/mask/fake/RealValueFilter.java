@@ -1,8 +1,6 @@
 package dev.doppel.mask.fake;
 
-import java.util.HashSet;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * A Bloom filter of real values: "might this fake be a real value?" in constant memory. No false negatives: a value
@@ -28,13 +26,14 @@ public final class RealValueFilter {
     /** Longs per block: 512 bits, one cache line, so a value costs one memory access. */
     private static final int BLOCK_LONGS = 8;
 
-    /** Distinct values held exactly (in a hash set) before the filter switches to bits. */
-    static final int EXACT_LIMIT = 100_000;
+    /** Distinct values held as exact 64-bit hashes (an open-addressing table) before the filter switches to bits. */
+    static final int EXACT_LIMIT = 1 << 16;
 
     private final long bits;
-    private long[] words; // null while the values are held exactly
+    private long[] words; // null while the values are held as hashes
     private int blockMask;
-    private Set<String> exact = new HashSet<>();
+    private long[] exact = new long[1 << 10]; // 64-bit hashes, 0 = free slot; null once switched to bits
+    private int exactSize;
 
     private RealValueFilter(long bits) {
         this.bits = bits;
@@ -43,9 +42,59 @@ public final class RealValueFilter {
     private void switchToBits() {
         words = new long[(int) (bits >>> 6)];
         blockMask = words.length / BLOCK_LONGS - 1;
-        Set<String> held = exact;
+        long[] held = exact;
         exact = null;
-        held.forEach(this::set);
+        for (long h : held) {
+            if (h != 0) {
+                set(h);
+            }
+        }
+    }
+
+    /** A value's 64-bit hash, never 0 (0 marks a free slot). */
+    private static long key(String value) {
+        long h = hash(value, 0x9E3779B97F4A7C15L);
+        return h == 0 ? 1 : h;
+    }
+
+    private boolean exactContains(long h) {
+        int mask = exact.length - 1;
+        for (int i = (int) mix(h) & mask; ; i = (i + 1) & mask) {
+            long slot = exact[i];
+            if (slot == h) {
+                return true;
+            }
+            if (slot == 0) {
+                return false;
+            }
+        }
+    }
+
+    private void exactAdd(long h) {
+        if (exactContains(h)) {
+            return;
+        }
+        if (2 * (exactSize + 1) > exact.length) {
+            long[] old = exact;
+            exact = new long[old.length * 2];
+            exactSize = 0;
+            for (long x : old) {
+                if (x != 0) {
+                    insert(x);
+                }
+            }
+        }
+        insert(h);
+    }
+
+    private void insert(long h) {
+        int mask = exact.length - 1;
+        int i = (int) mix(h) & mask;
+        while (exact[i] != 0) {
+            i = (i + 1) & mask;
+        }
+        exact[i] = h;
+        exactSize++;
     }
 
     /**
@@ -69,23 +118,23 @@ public final class RealValueFilter {
 
     /**
      * Records a real value. Not thread-safe: add from one thread. The first {@value #EXACT_LIMIT} distinct values are
-     * held exactly (a column that repeats its values, like names, stays small and in cache, with no false positives);
-     * beyond them the filter switches to its bits.
+     * held as 64-bit hashes (a column that repeats its values, like names, stays small and in cache, with almost no
+     * false positives); beyond them the filter switches to its bits.
      */
     public void add(String value) {
         Objects.requireNonNull(value, "value");
+        long h = key(value);
         if (exact != null) {
-            exact.add(value);
-            if (exact.size() > EXACT_LIMIT) {
+            exactAdd(h);
+            if (exactSize > EXACT_LIMIT) {
                 switchToBits();
             }
             return;
         }
-        set(value);
+        set(h);
     }
 
-    private void set(String value) {
-        long h = hash(value, 0x9E3779B97F4A7C15L);
+    private void set(long h) {
         int base = (int) (h >>> 40 & blockMask) * BLOCK_LONGS;
         long g = mix(h);
         for (int i = 0; i < PROBES; i++) {
@@ -97,10 +146,10 @@ public final class RealValueFilter {
     /** False when the value was certainly never added; true when it was, or (rarely) by chance. */
     public boolean mightContain(String value) {
         Objects.requireNonNull(value, "value");
+        long h = key(value);
         if (exact != null) {
-            return exact.contains(value);
+            return exactContains(h);
         }
-        long h = hash(value, 0x9E3779B97F4A7C15L);
         int base = (int) (h >>> 40 & blockMask) * BLOCK_LONGS;
         long g = mix(h);
         for (int i = 0; i < PROBES; i++) {
