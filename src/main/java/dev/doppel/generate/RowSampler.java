@@ -140,7 +140,7 @@ public final class RowSampler {
             if (columns[c] instanceof FakeColumn fake) {
                 fakes[c] = Fakes.of(Locale.forLanguageTag(fake.locale()));
                 fakeList = append(fakeList, c);
-                persons |= PERSON_BOUND.contains(fake.what());
+                persons |= Fakes.personBound(fake.what());
             }
         }
         fakeColumns = fakeList;
@@ -220,13 +220,6 @@ public final class RowSampler {
         }
     }
 
-    /** Kinds whose fakes come from the row's made-up person, so that names and e-mail of a row agree. */
-    private static final Set<PersonalData> PERSON_BOUND = Set.of(PersonalData.FIRST_NAME, PersonalData.LAST_NAME,
-            PersonalData.FULL_NAME, PersonalData.EMAIL, PersonalData.WEBSITE, PersonalData.COMPANY);
-
-    /** Tries at making up a value that is not a real one before giving up. */
-    private static final int FAKE_ATTEMPTS = 1000;
-
     /**
      * Fake columns, row by row: one made-up person per row, then each column's value from it (redrawn while it equals
      * a real value of the column). A stream of its own, derived from (seed, batch index), so adding a fake column
@@ -245,19 +238,9 @@ public final class RowSampler {
                 }
                 String layout = layout(fake, rnd.nextDouble());
                 Set<String> avoid = realIds.getOrDefault(fake.name(), Set.of());
-                String value = fakes[c].fake(fake.what(), person, layout, rnd);
-                int attempt = 1;
-                while (avoid.contains(value)) {
-                    if (attempt++ >= FAKE_ATTEMPTS) {
-                        throw new InputException("column '" + fake.name() + "': the made-up " + fake.what().label()
-                                + " values keep equalling real ones (the data uses most of the locale's vocabulary);"
-                                + " use action: pseudonymise or another privacy.locale");
-                    }
-                    // a new person too: a name that is real stays real however the row is spelled
-                    person = fakePersons ? fakes[c].person(rnd) : person;
-                    value = fakes[c].fake(fake.what(), person, layout, rnd);
-                }
-                out[r] = value;
+                Fakes.Drawn drawn = fakes[c].fakeAvoiding(fake.what(), person, layout, rnd, avoid::contains, fake.name());
+                person = drawn.person();
+                out[r] = drawn.value();
             }
         }
     }

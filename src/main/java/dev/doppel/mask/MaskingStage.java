@@ -41,13 +41,9 @@ import java.util.concurrent.atomic.LongAdder;
  * distinct values of name-like pseudonymised columns. Nothing of it is ever written.
  */
 public final class MaskingStage {
-    /** Kinds whose fakes come from the row's made-up person, so that names and e-mail of a row agree. */
-    static final Set<PersonalData> PERSON_BOUND = EnumSet.of(PersonalData.FIRST_NAME, PersonalData.LAST_NAME,
-            PersonalData.FULL_NAME, PersonalData.EMAIL, PersonalData.WEBSITE, PersonalData.COMPANY);
     /** Kinds that pseudonymise into a made-up word of the same kind rather than a format token. */
     static final Set<PersonalData> VOCABULARY = EnumSet.of(PersonalData.FIRST_NAME, PersonalData.LAST_NAME,
             PersonalData.CITY);
-    private static final int FAKE_ATTEMPTS = 1000;
     /** Name kinds: their fakes avoid the real values of every name column. */
     private static final Set<PersonalData> NAMES = EnumSet.of(PersonalData.FIRST_NAME, PersonalData.LAST_NAME,
             PersonalData.FULL_NAME);
@@ -77,6 +73,7 @@ public final class MaskingStage {
     private final Set<String>[] distinct; // per vocabulary-pseudonymised column
     private final Hierarchy[] hierarchies; // per generalised or suppressed column (level 0 = the profile's)
     private final int[] qiColumns;
+    private final boolean[] qi; // per column: one of qiColumns
     private final KAnonymity counter;
     private final int[] output; // input columns that reach the output, in order
     private final LongAdder[] suppressedCells;
@@ -168,10 +165,12 @@ public final class MaskingStage {
         output = kept.stream().mapToInt(Integer::intValue).toArray();
         List<String> qis = plan.quasiIdentifiers();
         qiColumns = new int[qis.size()];
+        qi = new boolean[n];
         List<Hierarchy> qiHierarchies = new ArrayList<>();
         for (int q = 0; q < qis.size(); q++) {
             int c = indexOf(qis.get(q));
             qiColumns[q] = c;
+            qi[c] = true;
             qiHierarchies.add(hierarchies[c] != null ? hierarchies[c] : QuasiHierarchies.forKept(specs.get(c)));
         }
         counter = qiColumns.length == 0 ? null : KAnonymity.counter(qiHierarchies);
@@ -321,10 +320,12 @@ public final class MaskingStage {
                 case GENERALISE, SUPPRESS -> masked[c] = hierarchies[c].apply(v, 0);
                 case FAKE -> {
                     if (applyReplacements) {
-                        if (person == null && PERSON_BOUND.contains(whats[c])) {
+                        if (person == null && Fakes.personBound(whats[c])) {
                             person = fakes.person(rnd);
                         }
-                        masked[c] = fake(c, v, person, rnd);
+                        Fakes.Drawn drawn = fake(c, v, person, rnd);
+                        person = drawn.person();
+                        masked[c] = drawn.value();
                     }
                 }
                 case PSEUDONYMISE -> {
@@ -347,38 +348,20 @@ public final class MaskingStage {
     }
 
     private boolean isQi(int c) {
-        if (kPlan == null) {
-            return false;
-        }
-        for (int q : qiColumns) {
-            if (q == c) {
-                return true;
-            }
-        }
-        return false;
+        return kPlan != null && qi[c];
     }
 
-    private String fake(int c, String real, FakePerson person, SplittableRandom rnd) {
+    private Fakes.Drawn fake(int c, String real, FakePerson person, SplittableRandom rnd) {
         if (freshRange[c] && longestDigits[c] > 0) {
             StringBuilder id = new StringBuilder(longestDigits[c] + 1).append('1');
             for (int i = 0; i < longestDigits[c]; i++) {
                 id.append((char) ('0' + rnd.nextInt(10)));
             }
-            return id.toString();
+            return new Fakes.Drawn(id.toString(), person);
         }
-        String layout = Fakes.layoutOf(whats[c], real);
-        String value = fakes.fake(whats[c], person, layout, rnd);
         RealValueFilter filter = realValues[c];
-        int attempt = 1;
-        while (filter != null && filter.mightContain(value)) {
-            if (attempt++ >= FAKE_ATTEMPTS) {
-                throw new dev.doppel.error.InputException("column '" + specs.get(c).name() + "': the made-up "
-                        + whats[c].label() + " values keep equalling real ones (the data uses most of the locale's"
-                        + " vocabulary); use action: pseudonymise or another privacy.locale");
-            }
-            value = fakes.fake(whats[c], PERSON_BOUND.contains(whats[c]) ? fakes.person(rnd) : person, layout, rnd);
-        }
-        return value;
+        return fakes.fakeAvoiding(whats[c], person, Fakes.layoutOf(whats[c], real), rnd,
+                filter == null ? v -> false : filter::mightContain, specs.get(c).name());
     }
 
     /** How a pseudonymised column's pseudonyms are made, for the manifest (after {@link #solve}). */

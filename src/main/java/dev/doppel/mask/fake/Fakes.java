@@ -37,6 +37,8 @@ public final class Fakes {
     static final String FREE_MAIL = "freemail";
     static final String COMPANY_DOMAIN = "company";
 
+    /** Tries at making up a value that is not a real one before giving up. */
+    private static final int ATTEMPTS = 1000;
     private static final java.util.Set<PersonalData> PERSON_KINDS = java.util.EnumSet.of(PersonalData.FIRST_NAME,
             PersonalData.LAST_NAME, PersonalData.FULL_NAME, PersonalData.EMAIL, PersonalData.COMPANY,
             PersonalData.WEBSITE);
@@ -92,6 +94,50 @@ public final class Fakes {
             default -> List.of();
         };
         return list.stream().map(FakePerson.Word::text).toList();
+    }
+
+    /** True for kinds built from the row's made-up person (names, e-mail, company, website), so that they agree. */
+    public static boolean personBound(PersonalData what) {
+        return PERSON_KINDS.contains(what);
+    }
+
+    /**
+     * A made-up value and the person it was built from.
+     *
+     * @param value the value
+     * @param person the row's person after drawing: a new one when a person-bound value had to be redrawn
+     */
+    public record Drawn(String value, FakePerson person) {
+        @Override
+        public String toString() {
+            return "Drawn[hidden]";
+        }
+    }
+
+    /**
+     * {@link #fake}, drawn again while {@code isReal} says the value is a real one. A person-bound value is redrawn
+     * with a new person (a real name stays real however the row spells it), which the caller keeps for the rest of the
+     * row so that its names and e-mail still agree.
+     *
+     * @param column the column's name, for the error when the locale's words are nearly all real values
+     * @throws dev.doppel.error.InputException after {@value #ATTEMPTS} real values in a row
+     */
+    public Drawn fakeAvoiding(PersonalData what, FakePerson person, String layout, SplittableRandom rnd,
+            java.util.function.Predicate<String> isReal, String column) {
+        FakePerson p = person;
+        String value = fake(what, p, layout, rnd);
+        for (int attempt = 1; isReal.test(value); attempt++) {
+            if (attempt >= ATTEMPTS) {
+                throw new dev.doppel.error.InputException("column '" + column + "': the made-up " + what.label()
+                        + " values keep equalling real ones (the data uses most of the locale's vocabulary); use"
+                        + " action: pseudonymise or another privacy.locale");
+            }
+            if (personBound(what)) {
+                p = person(rnd);
+            }
+            value = fake(what, p, layout, rnd);
+        }
+        return new Drawn(value, p);
     }
 
     public boolean canFake(PersonalData what) {
