@@ -1,0 +1,134 @@
+package dev.doppel.evaluate;
+
+import dev.doppel.error.InputException;
+import dev.doppel.io.RowReader;
+import dev.doppel.table.RawTable;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Encodes tables against an {@link EvalSchema}: numbers parsed once into doubles, labels into shared codes. Columns
+ * are found by name, so the synthetic file may order them differently; a column the real table has and another
+ * table lacks is an input error naming the file and the column. Encode the real table first (it fixes the order of
+ * label codes), then the others.
+ */
+public final class TableEncoder {
+    private final EvalSchema schema;
+    private boolean realDone;
+
+    public TableEncoder(EvalSchema schema) {
+        this.schema = schema;
+    }
+
+    /** Encodes the real (training) table; its labels are the reference ones. */
+    public EncodedTable encodeReal(RawTable table) {
+        EncodedTable encoded = encode(table);
+        schema.closeReal();
+        realDone = true;
+        return encoded;
+    }
+
+    /** Encodes the real (training) table from a stream, keeping at most {@code limit} rows. */
+    public EncodedTable encodeReal(RowReader reader, int limit) {
+        EncodedTable encoded = encode(reader, limit);
+        schema.closeReal();
+        realDone = true;
+        return encoded;
+    }
+
+    /** Encodes an in-memory table (hold-out, or a synthetic table already read). */
+    public EncodedTable encode(RawTable table) {
+        int[] source = positions(table.names(), table.source());
+        List<EvalColumn> columns = schema.columns();
+        int d = columns.size();
+        double[][] numbers = new double[d][];
+        int[][] codes = new int[d][];
+        for (int j = 0; j < d; j++) {
+            String[] cells = table.column(source[j]);
+            if (columns.get(j).numeric()) {
+                double[] x = new double[cells.length];
+                for (int i = 0; i < cells.length; i++) {
+                    x[i] = columns.get(j).parse(cells[i]);
+                }
+                numbers[j] = x;
+            } else {
+                LabelCodes labels = schema.labels(j);
+                int[] c = new int[cells.length];
+                for (int i = 0; i < cells.length; i++) {
+                    c[i] = cells[i] == null ? EncodedTable.MISSING : labels.codeOf(cells[i]);
+                }
+                codes[j] = c;
+            }
+        }
+        return new EncodedTable(schema, table.rows(), numbers, codes);
+    }
+
+    /**
+     * Encodes up to {@code limit} rows read from a stream, in constant memory beyond the encoded arrays (8 bytes per
+     * numeric cell, 4 per label cell).
+     */
+    public EncodedTable encode(RowReader reader, int limit) {
+        int[] source = positions(reader.names(), reader.source());
+        List<EvalColumn> columns = schema.columns();
+        int d = columns.size();
+        int capacity = 1 << 12;
+        double[][] numbers = new double[d][];
+        int[][] codes = new int[d][];
+        for (int j = 0; j < d; j++) {
+            if (columns.get(j).numeric()) {
+                numbers[j] = new double[capacity];
+            } else {
+                codes[j] = new int[capacity];
+            }
+        }
+        int rows = 0;
+        String[] row;
+        while (rows < limit && (row = reader.next()) != null) {
+            if (rows == capacity) {
+                capacity = (int) Math.min(Integer.MAX_VALUE - 8L, capacity * 2L);
+                for (int j = 0; j < d; j++) {
+                    if (numbers[j] != null) {
+                        numbers[j] = Arrays.copyOf(numbers[j], capacity);
+                    } else {
+                        codes[j] = Arrays.copyOf(codes[j], capacity);
+                    }
+                }
+            }
+            for (int j = 0; j < d; j++) {
+                String cell = row[source[j]];
+                if (numbers[j] != null) {
+                    numbers[j][rows] = columns.get(j).parse(cell);
+                } else {
+                    codes[j][rows] = cell == null ? EncodedTable.MISSING : schema.labels(j).codeOf(cell);
+                }
+            }
+            rows++;
+        }
+        for (int j = 0; j < d; j++) {
+            if (numbers[j] != null) {
+                numbers[j] = Arrays.copyOf(numbers[j], rows);
+            } else {
+                codes[j] = Arrays.copyOf(codes[j], rows);
+            }
+        }
+        return new EncodedTable(schema, rows, numbers, codes);
+    }
+
+    /** True once the real table is encoded. */
+    public boolean realEncoded() {
+        return realDone;
+    }
+
+    private int[] positions(List<String> names, String source) {
+        List<EvalColumn> columns = schema.columns();
+        int[] positions = new int[columns.size()];
+        for (int j = 0; j < columns.size(); j++) {
+            positions[j] = names.indexOf(columns.get(j).name());
+            if (positions[j] < 0) {
+                throw new InputException(source + ": no column '" + columns.get(j).name()
+                        + "', which the real table has; evaluate compares tables with the same columns");
+            }
+        }
+        return positions;
+    }
+}
