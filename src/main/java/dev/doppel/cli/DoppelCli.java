@@ -11,14 +11,16 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Versions.class,
         description = "Privacy-safe synthetic customer data: learn a table's statistics, stream out synthetic rows.",
-        subcommands = {InspectCommand.class, FitCommand.class, SampleCommand.class, RunCommand.class, MaskCommand.class},
+        subcommands = {InspectCommand.class, FitCommand.class, SampleCommand.class, RunCommand.class, MaskCommand.class,
+            EvaluateCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
             "1:internal error (a bug: rerun with --debug and report it)",
             "2:usage error (unknown option, missing argument)",
             "3:bad input (data, model or profile unreadable or invalid)",
-            "4:output not written (exists without --force, not writable)"
+            "4:output not written (exists without --force, not writable)",
+            "5:evaluation gate failed (a --fail-under or --max threshold was not met)"
         },
         footerHeading = "%nExample:%n",
         footer = {"  ./doppel run profiles/demo.yaml"})
@@ -47,7 +49,7 @@ public final class DoppelCli implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getErr());
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (inspect, fit, sample, run)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (inspect, fit, sample, run, mask, evaluate)");
     }
 
     static int ok() {

@@ -1,7 +1,10 @@
 package dev.doppel.cli;
 
 import dev.doppel.error.ExitCodes;
+import dev.doppel.evaluate.EvaluationReport;
+import dev.doppel.evaluate.Gate;
 import dev.doppel.pipeline.RunJob;
+import java.util.List;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -18,7 +21,9 @@ import picocli.CommandLine.Model.CommandSpec;
         name = "run",
         mixinStandardHelpOptions = true,
         description = "Run a job profile end to end: read, infer, fit, generate, write. Each run writes a new folder"
-                + " output/<job>/<timestamp>/ with the synthetic data, model.json and summary.txt.",
+                + " output/<job>/<timestamp>/ with the synthetic data, model.json, summary.txt, privacy.json and the evaluation (report.json, report.html),"
+                + " measured against a hold-out of the input (20% by default) the model never sees. Exit code 5 when a"
+                + " threshold of the gate fails.",
         footerHeading = "%nExample:%n",
         footer = {"  ./doppel run profiles/demo.yaml", "  ./doppel run profiles/telco.yaml -n 100000 --output-dir /data/synthetic/telco"})
 final class RunCommand implements Callable<Integer> {
@@ -44,6 +49,24 @@ final class RunCommand implements Callable<Integer> {
             description = "Make the run folder DIR/<timestamp>/ (overrides output.dir and output.path).")
     Path outputDir;
 
+    @Option(names = "--fail-under", paramLabel = "METRIC=VALUE",
+            description = "Fail (exit 5) when a score is below VALUE, e.g. quality=0.85. Repeatable; adds to the"
+                    + " profile's evaluate.fail_under.")
+    List<String> failUnder;
+
+    @Option(names = "--max", paramLabel = "METRIC=VALUE",
+            description = "Fail (exit 5) when a risk is above VALUE, e.g. dcr-share=0.55. Repeatable; adds to the"
+                    + " profile's evaluate.max.")
+    List<String> max;
+
+    @Option(names = "--gate-before-write",
+            description = "Evaluate before publishing: when a privacy threshold fails, write nothing at all.")
+    boolean gateBeforeWrite;
+
+    @Option(names = "--no-evaluation",
+            description = "Skip the evaluation (no hold-out, no report.json/report.html, no gate).")
+    boolean noEvaluation;
+
     @Mixin
     CommonOptions common;
 
@@ -56,8 +79,23 @@ final class RunCommand implements Callable<Integer> {
             throw new dev.doppel.error.UsageException("-n must not be negative");
         }
         PrintWriter err = spec.commandLine().getErr();
-        RunJob.Result result = RunJob.run(profile, new RunJob.Overrides(rows, seed, threads, force, outputDir), Versions.current(),
-                new ConsoleProgress(err, common.quiet));
+        Gate gate = Gate.of(Gate.pairs(failUnder, "--fail-under"), Gate.pairs(max, "--max"), "command line");
+        if (noEvaluation && (!gate.isEmpty() || gateBeforeWrite)) {
+            throw new dev.doppel.error.UsageException("--no-evaluation turns off the report, so --fail-under, --max and"
+                    + " --gate-before-write cannot be checked");
+        }
+        RunJob.Result result = RunJob.run(profile,
+                new RunJob.Overrides(rows, seed, threads, force, outputDir, gate, gateBeforeWrite, !noEvaluation),
+                Versions.current(), new ConsoleProgress(err, common.quiet));
+        EvaluationReport report = result.report();
+        boolean gateFailed = report != null && report.gate() != null && !report.gate().passed();
+        if (!result.written()) {
+            for (String line : Gate.failures(report.gate())) {
+                err.println("doppel: gate failed: " + line);
+            }
+            err.println("doppel: a privacy threshold failed and --gate-before-write is set: nothing was written");
+            return ExitCodes.GATE;
+        }
         if (!common.quiet) {
             PrintWriter out = spec.commandLine().getOut();
             for (String note : result.model().notes()) {
@@ -71,6 +109,16 @@ final class RunCommand implements Callable<Integer> {
             if (result.modelFile() != null) {
                 out.println("model:   " + result.modelFile());
             }
+            if (report != null) {
+                out.print(ReportSummary.render(report));
+                out.println("report:  " + result.htmlFile());
+            }
+        }
+        if (gateFailed) {
+            for (String line : Gate.failures(report.gate())) {
+                err.println("doppel: gate failed: " + line);
+            }
+            return ExitCodes.GATE;
         }
         return ExitCodes.OK;
     }

@@ -11,6 +11,8 @@ public final class ExitCodes {
     public static final int INPUT = 3;
     /** Output could not be written (exists without --force, disk full, no permission). */
     public static final int OUTPUT = 4;
+    /** An evaluation gate failed: a quality score fell under, or a privacy risk rose over, its threshold. */
+    public static final int GATE = 5;
 
     private ExitCodes() {}
 }

@@ -2,6 +2,15 @@ package dev.doppel.pipeline;
 
 import dev.doppel.error.InputException;
 import dev.doppel.error.OutputException;
+import dev.doppel.error.UsageException;
+import dev.doppel.evaluate.Evaluation;
+import dev.doppel.evaluate.EvaluationReport;
+import dev.doppel.evaluate.Gate;
+import dev.doppel.evaluate.ReportJson;
+//HTML_WIRE import dev.doppel.evaluate.html.HtmlReport;
+import dev.doppel.io.ReadOptions;
+import java.util.ArrayList;
+import java.util.List;
 import dev.doppel.io.AtomicOutput;
 import dev.doppel.io.ModelFile;
 import dev.doppel.mask.PrivacyManifest;
@@ -44,10 +53,18 @@ public final class RunJob {
      * Command-line settings that win over the profile's; null leaves the profile's.
      *
      * @param outputDir make the run folder under this folder, whatever the profile's output.dir and output.path say
+     * @param gate thresholds from the command line, on top of the profile's {@code evaluate:} ones
+     * @param gateBeforeWrite evaluate before publishing and write nothing when a privacy threshold fails
+     * @param evaluate false to skip the evaluation and its reports (faster; no gate can be checked)
      */
-    public record Overrides(Long rows, Long seed, Integer threads, boolean force, Path outputDir) {
+    public record Overrides(Long rows, Long seed, Integer threads, boolean force, Path outputDir, Gate gate,
+            boolean gateBeforeWrite, boolean evaluate) {
         public Overrides(Long rows, Long seed, Integer threads, boolean force) {
             this(rows, seed, threads, force, null);
+        }
+
+        public Overrides(Long rows, Long seed, Integer threads, boolean force, Path outputDir) {
+            this(rows, seed, threads, force, outputDir, Gate.none(), false, true);
         }
     }
 
@@ -59,7 +76,11 @@ public final class RunJob {
             SynthModel model,
             SampleResult sample,
             double fitSeconds,
-            Path manifestFile) {}
+            Path manifestFile,
+            EvaluationReport report,
+            Path reportFile,
+            Path htmlFile,
+            boolean written) {}
 
     private RunJob() {}
 
@@ -97,32 +118,79 @@ public final class RunJob {
         if (explicit != null && Files.exists(explicit) && !force) {
             throw new OutputException(explicit + ": already exists; pass --force or set output.overwrite: true");
         }
-        if (explicit != null && Files.exists(MaskJob.manifestFor(explicit)) && !force) {
-            throw new OutputException(MaskJob.manifestFor(explicit)
-                    + ": already exists; pass --force or set output.overwrite: true");
+        if (explicit != null && !force) {
+            for (Path beside : List.of(MaskJob.manifestFor(explicit), reportFor(explicit, ".report.json"),
+                    reportFor(explicit, ".report.html"))) {
+                if (Files.exists(beside)) {
+                    throw new OutputException(beside + ": already exists; pass --force or set output.overwrite: true");
+                }
+            }
         }
 
         long fitStart = System.nanoTime();
-        Fitting.Inspected inspected =
-                Fitting.inspect(data, Profiles.readOptions(profile.input(), profileName), profile, profileName, text);
-        Fitting.Masked masked = Fitting.mask(inspected, profile, settings, profileName, text);
+        ReadOptions readOptions = Profiles.readOptions(profile.input(), profileName);
+        Fitting.Inspected inspected = Fitting.inspect(data, readOptions, profile, profileName, text);
+        Profile.Evaluate evaluate = profile.evaluate();
+        double holdoutShare = evaluate.holdout() != null ? evaluate.holdout() : HoldoutSplit.DEFAULT_SHARE;
+        if (holdoutShare < 0 || holdoutShare >= 1) {
+            throw new InputException(profileName + ": evaluate.holdout must be a share from 0 (none) to under 1");
+        }
+        HoldoutSplit split = overrides.evaluate() ? HoldoutSplit.of(inspected.table(), holdoutShare, seed)
+                : new HoldoutSplit(inspected.table(), null);
+        Fitting.Inspected training = new Fitting.Inspected(split.training(), inspected.inferred(), inspected.specs());
+        Fitting.Masked masked = Fitting.mask(training, profile, settings, profileName, text);
         SynthModel model = Fitting.fit(masked, settings, version);
         double fitSeconds = (System.nanoTime() - fitStart) / 1e9;
         long rows = overrides.rows() != null ? overrides.rows() : out.rows() != null ? out.rows() : inspected.table().rows();
+        Gate gate = Gate.of(evaluate.failUnder(), evaluate.max(), profileName)
+                .and(overrides.gate() == null ? Gate.none() : overrides.gate());
+        boolean gateBeforeWrite = overrides.gateBeforeWrite() || Boolean.TRUE.equals(evaluate.gateBeforeWrite());
+        if (!overrides.evaluate() && (!gate.isEmpty() || gateBeforeWrite)) {
+            throw new UsageException("--no-evaluation turns off the report, so thresholds and --gate-before-write"
+                    + " cannot be checked");
+        }
+        Reporter reporter = new Reporter(masked, split, readOptions, evaluate, profile, text, version, seed, threads,
+                gate, data, overrides.evaluate());
         if (rows < 0) {
             throw new InputException(profileName + ": output.rows must not be negative");
         }
 
         if (explicit != null) {
-            SampleResult sample = Sampling.run(
-                    new SampleRequest(model, rows, seed, threads, format, compression, explicit, force,
-                            realIds(inspected, masked)),
-                    progress);
-            Path manifestFile = MaskJob.manifestFor(explicit);
-            writeManifest(manifestFile, manifest(version, data, inspected, explicit, profileName, text, seed, masked),
-                    force);
-            return new Result(explicit.toAbsolutePath().getParent(), sample.file(), null, model, sample, fitSeconds,
-                    manifestFile);
+            Path staged = explicit.toAbsolutePath().resolveSibling(
+                    "." + explicit.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".run");
+            try {
+                SampleResult sample = Sampling.run(
+                        new SampleRequest(model, rows, seed, threads, format, compression, staged, false,
+                                realIds(inspected, masked)),
+                        progress);
+                EvaluationReport report = reporter.evaluate(staged, explicit, sample.rows());
+                if (gateBeforeWrite && report != null && privacyFailed(report)) {
+                    return new Result(null, null, null, model, sample, fitSeconds, null, report, null, null, false);
+                }
+                Path reportFile = reportFor(explicit, ".report.json");
+                Path htmlFile = reportFor(explicit, ".report.html");
+                if (report != null) {
+                    EvaluateJob.write(reportFile, ReportJson.toJson(report), force);
+                    EvaluateJob.write(htmlFile, HtmlStub.render(report), force);
+                }
+                Files.move(staged, explicit, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                Path manifestFile = MaskJob.manifestFor(explicit);
+                writeManifest(manifestFile, manifest(version, data, inspected, explicit, profileName, text, seed, masked),
+                        force);
+                return new Result(explicit.toAbsolutePath().getParent(), explicit,
+                        null, model, new SampleResult(explicit, sample.rows(), sample.bytes(), sample.seconds(),
+                                sample.summary()),
+                        fitSeconds, manifestFile, report, report == null ? null : reportFile,
+                        report == null ? null : htmlFile, true);
+            } catch (IOException e) {
+                throw new OutputException(explicit + ": cannot be written (" + e.getClass().getSimpleName() + ")");
+            } finally {
+                try {
+                    Files.deleteIfExists(staged);
+                } catch (IOException e) {
+                    // best effort
+                }
+            }
         }
         Path base = overrides.outputDir() != null ? overrides.outputDir()
                 : Path.of(out.dir() != null ? out.dir() : "output/" + job);
@@ -143,11 +211,21 @@ public final class RunJob {
             Files.writeString(staging.resolve("privacy.json"), manifest(version, data, inspected,
                     staging.resolve(dataName), profileName, text, seed, masked).toJson());
             Files.writeString(staging.resolve("summary.txt"), sample.summary().render(10));
+            EvaluationReport report = reporter.evaluate(staging.resolve(dataName), staging.resolve(dataName), sample.rows());
+            if (gateBeforeWrite && report != null && privacyFailed(report)) {
+                return new Result(null, null, null, model, sample, fitSeconds, null, report, null, null, false);
+            }
+            if (report != null) {
+                Files.writeString(staging.resolve("report.json"), ReportJson.toJson(report));
+                Files.writeString(staging.resolve("report.html"), HtmlStub.render(report));
+            }
             Path folder = publish(staging, base);
             staging = null;
             return new Result(folder, folder.resolve(dataName), folder.resolve("model.json"), model,
                     new SampleResult(folder.resolve(dataName), sample.rows(), sample.bytes(), sample.seconds(), sample.summary()),
-                    fitSeconds, folder.resolve("privacy.json"));
+                    fitSeconds, folder.resolve("privacy.json"), report,
+                    report == null ? null : folder.resolve("report.json"),
+                    report == null ? null : folder.resolve("report.html"), true);
         } catch (IOException e) {
             throw new OutputException(base + ": cannot write the run folder (" + e.getClass().getSimpleName() + ")");
         } finally {
@@ -161,6 +239,49 @@ public final class RunJob {
                     // already shutting down: the hook runs anyway
                 }
             }
+        }
+    }
+
+    /** True when a privacy threshold of the report's gate failed. */
+    static boolean privacyFailed(EvaluationReport report) {
+        return report.gate() != null
+                && report.gate().checks().stream().anyMatch(c -> c.privacy() && !c.passed());
+    }
+
+    /** {@code data.csv} → {@code data<suffix>} beside it. */
+    static Path reportFor(Path output, String suffix) {
+        return output.resolveSibling(stem(output.getFileName().toString()) + suffix);
+    }
+
+    /** Everything the run's evaluation needs, gathered once. */
+    private record Reporter(Fitting.Masked masked, HoldoutSplit split, ReadOptions readOptions,
+            Profile.Evaluate settings, Profile profile, String profileText, String version, long seed, int threads,
+            Gate gate, Path input, boolean enabled) {
+
+        /** The report on the synthetic file just written ({@code shownAs} names it in the report); null when off. */
+        EvaluationReport evaluate(Path synthetic, Path shownAs, long rows) {
+            if (!enabled) {
+                return null;
+            }
+            List<String> notes = new ArrayList<>();
+            if (split.holdout() == null) {
+                notes.add("Nothing was held out (evaluate.holdout is 0 or the table has too few rows), so privacy"
+                        + " could not be measured against real rows the generator never saw.");
+            }
+            int k = profile.privacy().k() != null ? profile.privacy().k() : 5;
+            String target = settings.target();
+            return RunEvaluation.evaluate(masked, split.holdout(), synthetic, readOptions,
+                    new Evaluation.Settings(seed, target, k,
+                            settings.privacyRows() != null ? settings.privacyRows()
+                                    : Evaluation.Settings.DEFAULT_PRIVACY_ROWS, threads),
+                    new Evaluation.Sources(
+                            new EvaluationReport.Table(input.getFileName() + " (training rows)", split.training().rows()),
+                            new EvaluationReport.Table(shownAs.getFileName().toString(), rows),
+                            split.holdout() == null ? null
+                                    : new EvaluationReport.Table(input.getFileName() + " (hold-out rows)",
+                                            split.holdout().rows()),
+                            PrivacyManifest.sha256(profileText), Reports.versions(version), notes),
+                    gate);
         }
     }
 

@@ -15,7 +15,8 @@ public record Profile(
         Map<String, Column> columns,
         Model model,
         Output output,
-        Privacy privacy) {
+        Privacy privacy,
+        Evaluate evaluate) {
 
     public static final int VERSION = 1;
 
@@ -25,6 +26,12 @@ public record Profile(
         model = model == null ? new Model(null, null, null) : model;
         output = output == null ? new Output(null, null, null, null, null, null, null, null) : output;
         privacy = privacy == null ? new Privacy(null, null, null, null, null, null) : privacy;
+        evaluate = evaluate == null ? new Evaluate(null, null, null, null, null, null) : evaluate;
+    }
+
+    public Profile(Integer version, String job, Input input, Map<String, Column> columns, Model model, Output output,
+            Privacy privacy) {
+        this(version, job, input, columns, model, output, privacy, null);
     }
 
     /** A profile without a privacy section (detection's defaults apply). */
@@ -105,6 +112,25 @@ public record Profile(
      * @param minGroup k: labels seen fewer times are pooled, quantile knots average at least k rows (default 5)
      * @param rareLabel label written for pooled rare labels (default "(other)")
      */
+    /**
+     * How {@code run} evaluates what it wrote ({@code evaluate:} in YAML), and the gate the result must pass.
+     *
+     * @param holdout share of the input kept out of fitting as the privacy control (default 0.2; 0 turns the
+     *     hold-out, and with it the privacy measurements, off)
+     * @param target the column train-on-synthetic/test-on-real predicts; none by default
+     * @param failUnder lower bounds by metric, e.g. {@code quality: 0.85}
+     * @param max upper bounds by metric, e.g. {@code dcr_share: 0.55}
+     * @param gateBeforeWrite true to evaluate before writing and write nothing when a privacy threshold fails
+     * @param privacyRows synthetic rows sampled for the distance and attack work (default 10,000)
+     */
+    public record Evaluate(
+            Double holdout,
+            String target,
+            Map<String, Double> failUnder,
+            Map<String, Double> max,
+            Boolean gateBeforeWrite,
+            Integer privacyRows) {}
+
     public record Model(String type, Integer minGroup, String rareLabel) {}
 
     /**

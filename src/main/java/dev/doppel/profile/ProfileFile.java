@@ -74,7 +74,7 @@ public final class ProfileFile {
                     + describe(e.getTargetType()));
         } catch (MismatchedInputException e) {
             if (e.getPath().isEmpty()) {
-                throw new InputException(name + ": a profile is a set of sections (version, job, input, columns, privacy,"
+                throw new InputException(name + ": a profile is a set of sections (version, job, input, columns, privacy, evaluate,"
                         + " model, output), each written as 'key:' at the start of a line");
             }
             throw new InputException(name + where(text, keys(e), e.getLocation()) + ": '" + path(e)

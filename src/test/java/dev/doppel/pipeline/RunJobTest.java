@@ -74,7 +74,8 @@ class RunJobTest {
         assertThat(name).matches("\\d{8}-\\d{6}");
         assertThat(LocalDateTime.parse(name, STAMP)).isNotNull();
         Path folder = out.resolve(name);
-        assertThat(list(folder)).containsExactly("model.json", "privacy.json", "summary.txt", "synthetic.csv");
+        assertThat(list(folder)).containsExactly("model.json", "privacy.json", "report.html", "report.json", "summary.txt",
+                "synthetic.csv");
 
         List<List<String>> rows = readCsv(folder.resolve("synthetic.csv"), sep);
         List<String> inputHeader = readCsv(input, sep).get(0).stream().map(String::strip).toList();
@@ -312,7 +313,8 @@ class RunJobTest {
         List<List<String>> rows = readCsv(file, ",");
         assertThat(rows.get(0)).isEqualTo(DemoCustomers.HEADER);
         assertThat(rows).hasSize(51);
-        assertThat(list(tmp)).containsExactlyInAnyOrder("profile.yaml", "synthetic.csv", "synthetic.privacy.json");
+        assertThat(list(tmp)).containsExactlyInAnyOrder("profile.yaml", "synthetic.csv", "synthetic.privacy.json",
+                "synthetic.report.html", "synthetic.report.json");
     }
 
     @Test
@@ -332,6 +334,63 @@ class RunJobTest {
         Run run = doppel("run", DEMO, "-n", "-1", "--output-dir", tmp.toString());
         assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(list(tmp)).isEmpty();
+    }
+
+    @Test
+    void aFailedQualityGateStillWritesTheRunAndExitsFive() throws IOException {
+        Path profile = profile("""
+                input:
+                  path: %s
+                evaluate:
+                  fail_under: {quality: 1.01}
+                """.formatted(DEMO_DATA));
+        Path out = tmp.resolve("out");
+
+        Run run = doppel("run", profile.toString(), "-n", "300", "--output-dir", out.toString(), "-q");
+
+        assertThat(run.code()).isEqualTo(ExitCodes.GATE);
+        assertThat(run.errLines()).singleElement().asString()
+                .startsWith("doppel: gate failed: quality.overall is").endsWith("under the minimum 1.01");
+        Path folder = out.resolve(list(out).get(0));
+        com.fasterxml.jackson.databind.JsonNode report =
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(folder.resolve("report.json").toFile());
+        assertThat(report.at("/gate/passed").asBoolean()).isFalse();
+        assertThat(report.at("/about/holdout/rows").asInt()).isEqualTo(Math.round(0.2f * report.at("/about/real/rows")
+                .asInt() / 0.8f));
+        assertThat(report.at("/about/synthetic/rows").asInt()).isEqualTo(300);
+    }
+
+    @Test
+    void aFailedPrivacyGateBeforeWriteWritesNothing() {
+        Path profile = profile("""
+                input:
+                  path: %s
+                """.formatted(DEMO_DATA));
+        Path out = tmp.resolve("out");
+
+        Run run = doppel("run", profile.toString(), "-n", "300", "--output-dir", out.toString(), "-q",
+                "--gate-before-write", "--max", "dcr-share=0");
+
+        assertThat(run.code()).isEqualTo(ExitCodes.GATE);
+        assertThat(run.err()).contains("privacy.dcr_share").contains("nothing was written");
+        assertThat(list(out)).isEmpty();
+    }
+
+    @Test
+    void noEvaluationSkipsTheReports() {
+        Path profile = profile("""
+                input:
+                  path: %s
+                """.formatted(DEMO_DATA));
+        Path out = tmp.resolve("out");
+
+        Run run = doppel("run", profile.toString(), "-n", "100", "--output-dir", out.toString(), "-q",
+                "--no-evaluation");
+
+        assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.OK);
+        assertThat(list(out.resolve(list(out).get(0)))).doesNotContain("report.json", "report.html");
+        assertThat(doppel("run", profile.toString(), "--no-evaluation", "--fail-under", "quality=0.5").code())
+                .isEqualTo(ExitCodes.USAGE);
     }
 
     private Path profile(String text) {

@@ -1,0 +1,118 @@
+package dev.doppel.evaluate;
+
+import static dev.doppel.CliRunner.doppel;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.doppel.CliRunner;
+import dev.doppel.TestData;
+import dev.doppel.error.ExitCodes;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code doppel evaluate} end to end, on files. */
+class EvaluateCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private Path csv(String name, String... lines) throws Exception {
+        Path file = dir.resolve(name);
+        Files.write(file, List.of(lines));
+        return file;
+    }
+
+    private Path table(String name, int rows, int shift) throws Exception {
+        List<String> lines = new ArrayList<>();
+        lines.add("id,age,plan,spend");
+        for (int i = 0; i < rows; i++) {
+            lines.add("C" + (1000 + i) + "," + (20 + (i * 7 + shift) % 50) + "," + (i % 3 == 0 ? "basic" : "plus")
+                    + "," + (10 + (i * 13 + shift) % 90) + ".5");
+        }
+        return csv(name, lines.toArray(String[]::new));
+    }
+
+    @Test
+    void identicalTablesScoreOneWithTheStableKeys() throws Exception {
+        Path real = table("real.csv", 300, 0);
+        CliRunner.Run run = doppel("evaluate", real.toString(), real.toString(), "--json", "-");
+        assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.OK);
+        JsonNode report = JSON.readTree(run.out());
+        assertThat(report.at("/quality/overall").asDouble()).isEqualTo(1.0);
+        assertThat(report.at("/quality/column_shapes").asDouble()).isEqualTo(1.0);
+        assertThat(report.at("/quality/column_pair_trends").asDouble()).isEqualTo(1.0);
+        assertThat(report.at("/quality/columns/age/metric").asText()).isEqualTo("KSComplement");
+        assertThat(report.at("/quality/columns/plan/metric").asText()).isEqualTo("TVComplement");
+        // the id column is an identifier: never evaluated, never in the report
+        assertThat(report.at("/quality/columns/id").isMissingNode()).isTrue();
+        assertThat(run.out()).doesNotContain("C1000");
+    }
+
+    @Test
+    void aFailedGateExitsFiveNamingTheThresholdAfterWritingTheReport() throws Exception {
+        Path real = table("real.csv", 300, 0);
+        Path synth = table("synth.csv", 300, 17);
+        Path json = dir.resolve("report.json");
+        CliRunner.Run run = doppel("evaluate", real.toString(), synth.toString(), "--json", json.toString(),
+                "--fail-under", "quality=0.999");
+        assertThat(run.code()).isEqualTo(ExitCodes.GATE);
+        assertThat(run.errLines()).anySatisfy(l -> assertThat(l).startsWith("doppel: gate failed: quality.overall is"));
+        JsonNode report = JSON.readTree(json.toFile());
+        assertThat(report.at("/gate/passed").asBoolean()).isFalse();
+        assertThat(report.at("/gate/checks/0/metric").asText()).isEqualTo("quality.overall");
+    }
+
+    @Test
+    void existingReportsAreKeptWithoutForce() throws Exception {
+        Path real = table("real.csv", 100, 0);
+        Path json = csv("report.json", "{}");
+        CliRunner.Run run = doppel("evaluate", real.toString(), real.toString(), "--json", json.toString());
+        assertThat(run.code()).isEqualTo(ExitCodes.OUTPUT);
+        assertThat(Files.readString(json)).isEqualTo("{}\n");
+        assertThat(doppel("evaluate", real.toString(), real.toString(), "--json", json.toString(), "--force").code())
+                .isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
+    void badInputIsOneLineWithoutAValue() throws Exception {
+        Path real = table("real.csv", 100, 0);
+        Path other = csv("other.csv", "age,plan", "30,basic", "40,plus");
+        CliRunner.Run missing = doppel("evaluate", real.toString(), other.toString());
+        assertThat(missing.code()).isEqualTo(ExitCodes.INPUT);
+        assertThat(missing.errLines()).hasSize(1);
+        assertThat(missing.err()).contains("other.csv").contains("no column 'spend'");
+        assertThat(doppel("evaluate", real.toString(), dir.resolve("nope.csv").toString()).code())
+                .isEqualTo(ExitCodes.INPUT);
+        assertThat(doppel("evaluate", real.toString(), real.toString(), "--max", "nonsense=1").code())
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(doppel("evaluate", real.toString(), real.toString(), "--target", "id").code())
+                .isEqualTo(ExitCodes.INPUT);
+    }
+
+    @Test
+    void sharedDatasetHalvesScoreLikeAFreshSample() throws Exception {
+        Path telco = TestData.require("telco_churn.csv");
+        List<String> lines = Files.readAllLines(telco);
+        int half = lines.size() / 2;
+        List<String> a = new ArrayList<>(lines.subList(0, half));
+        List<String> b = new ArrayList<>();
+        b.add(lines.get(0));
+        b.addAll(lines.subList(half, lines.size()));
+        Path pa = dir.resolve("a.csv");
+        Path pb = dir.resolve("b.csv");
+        Files.write(pa, a);
+        Files.write(pb, b);
+        CliRunner.Run run = doppel("evaluate", pa.toString(), pb.toString(), "--json", "-");
+        assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.OK);
+        JsonNode report = JSON.readTree(run.out());
+        // two halves of one table are what "as faithful as a fresh sample" means: SDMetrics gives 0.96-0.99
+        assertThat(report.at("/quality/overall").asDouble()).isBetween(0.95, 1.0);
+        assertThat(report.at("/about/skipped_columns/0").asText()).isEqualTo("customerID");
+    }
+}
