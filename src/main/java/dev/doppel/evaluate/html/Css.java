@@ -84,7 +84,7 @@ final class Css {
             svg rect.synth{fill:var(--synth);fill-opacity:.9}
             svg .synth-step{fill:var(--synth);fill-opacity:.1;stroke:var(--synth);stroke-width:2;stroke-linejoin:round}
             svg .hl{fill:#3e4c59}
-            svg .hv{font-size:9px;fill:#1f2933}svg .hv.on-dark{fill:#fff}
+            svg .hv{fill:#1f2933}svg .hv.on-dark{fill:#fff}
             svg .band-good{fill:var(--good-bg)}svg .band-fair{fill:var(--fair-bg)}svg .band-poor{fill:var(--poor-bg)}
             svg .zero{stroke:#3e4c59;stroke-width:1.2;stroke-dasharray:2 2}
             svg .ci{stroke:#1f2933;stroke-width:2}

@@ -67,7 +67,7 @@ final class Heatmap {
         int n = names.size();
         double cell = cell(n);
         double font = Math.max(8, Math.min(11, cell * 0.72));
-        double charW = font * 0.62;
+        double charW = font * 0.68;
         int longest = 0;
         for (String name : names) {
             longest = Math.max(longest, Math.min(LABEL_CHARS, Html.length(name)));
@@ -79,6 +79,7 @@ final class Heatmap {
         double width = left + grid + 8;
         double height = 6 + grid + bottom;
         boolean values = cell >= 30;
+        double valueFont = Math.min(12, cell * 0.27);
 
         StringBuilder b = new StringBuilder(n * n * 60 + 1024);
         b.append("<svg class=\"heat\" viewBox=\"0 0 " + xy(width) + " " + xy(height) + "\" width=\"" + xy(width)
@@ -103,7 +104,8 @@ final class Heatmap {
                         + "</title></rect>");
                 if (values && Html.finite(v)) {
                     b.append("<text class=\"hv" + (scale.dark(v) ? " on-dark" : "") + "\" x=\"" + xy(x + (cell - 1) / 2)
-                            + "\" y=\"" + xy(y + cell / 2 + 3) + "\" text-anchor=\"middle\">" + Html.num(v, 2)
+                            + "\" y=\"" + xy(y + cell / 2 + valueFont * 0.35) + "\" text-anchor=\"middle\" font-size=\""
+                            + xy(valueFont) + "\">" + Html.num(v, 2)
                             + "</text>");
                 }
             }
@@ -120,10 +122,10 @@ final class Heatmap {
         return b.toString();
     }
 
-    /** Cell size: 36 px for a few columns, shrinking to fit about 900 px, never below 13 px. */
+    /** Cell size: 56 px for a few columns, shrinking to fit about 900 px, never below 13 px. */
     static double cell(int n) {
         double target = n > WIDE ? 900 : 460;
-        return Math.max(13, Math.min(36, Math.floor(target / Math.max(1, n))));
+        return Math.max(13, Math.min(56, Math.floor(target / Math.max(1, n))));
     }
 
     /** A horizontal colour legend for a scale, with a hatched swatch for undefined cells. */

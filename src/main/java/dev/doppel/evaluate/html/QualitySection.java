@@ -80,7 +80,7 @@ final class QualitySection {
         for (ColumnChart c : charts.columns()) {
             ColumnScore s = columns == null ? null : columns.get(c.column());
             b.append("<figure><figcaption><span class=\"cn\" title=\"").append(esc(c.column())).append("\">")
-                    .append(esc(Html.middle(c.column(), 44))).append("</span>");
+                    .append(esc(Html.middle(c.column(), 34))).append("</span>");
             if (s != null) {
                 b.append("<span class=\"cs\">").append(esc(s.metric())).append(" ").append(Html.num(s.score(), 3))
                         .append(" ").append(Blocks.badge(Thresholds.quality(s.score()))).append("</span>");
