@@ -94,8 +94,7 @@ final class PrivacySection {
         Light light = Light.NONE;
         String means = "";
         if (h != null && Html.finite(s.p05()) && Html.finite(h.p05())) {
-            double r = h.p05() <= 0 ? (s.p05() <= 0 ? 1 : 2) : s.p05() / h.p05();
-            light = r >= 0.9 ? Light.GOOD : r >= 0.7 ? Light.FAIR : Light.POOR;
+            light = Thresholds.closeness(s.p05(), h.p05());
             means = "The synthetic 5th percentile is " + Html.num(s.p05(), 3) + " against the hold-out's "
                     + Html.num(h.p05(), 3) + (light == Light.GOOD ? ": synthetic rows come no closer than fresh real ones."
                             : ": the closest synthetic rows sit nearer the training rows than fresh real rows do.");

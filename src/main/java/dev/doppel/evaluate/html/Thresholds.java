@@ -22,6 +22,8 @@ import dev.doppel.evaluate.QualityScores.MlEfficacy;
  *   <li>ML efficacy, the real-trained score minus the synthetic-trained one: at most {@value #ML_GAP_GOOD} good, at
  *       most {@value #ML_GAP_FAIR} fair.
  *   <li>k-anonymity: k at least {@value #K_GOOD} good, at least {@value #K_FAIR} fair.
+ *   <li>DCR and NNDR closeness, the synthetic 5th percentile over the hold-out's: at least {@value #CLOSENESS_GOOD}
+ *       good, at least {@value #CLOSENESS_FAIR} fair.
  * </ul>
  */
 public final class Thresholds {
@@ -40,6 +42,8 @@ public final class Thresholds {
     public static final double ML_GAP_FAIR = 0.10;
     public static final int K_GOOD = 5;
     public static final int K_FAIR = 2;
+    public static final double CLOSENESS_GOOD = 0.9;
+    public static final double CLOSENESS_FAIR = 0.7;
 
     private Thresholds() {}
 
@@ -78,6 +82,15 @@ public final class Thresholds {
     /** k of k-anonymity; 0 means not measured. */
     public static Light kAnonymity(int k) {
         return k <= 0 ? Light.NONE : k >= K_GOOD ? Light.GOOD : k >= K_FAIR ? Light.FAIR : Light.POOR;
+    }
+
+    /** The synthetic 5th percentile of a distance (or ratio) against the hold-out's; NaN either side: NONE. */
+    public static Light closeness(double syntheticP05, double holdoutP05) {
+        if (!Html.finite(syntheticP05) || !Html.finite(holdoutP05)) {
+            return Light.NONE;
+        }
+        double ratio = holdoutP05 <= 0 ? (syntheticP05 <= 0 ? 1 : 2) : syntheticP05 / holdoutP05;
+        return atLeast(ratio, CLOSENESS_GOOD, CLOSENESS_FAIR);
     }
 
     private static Light atLeast(double v, double good, double fair) {

@@ -31,6 +31,10 @@ class ThresholdsTest {
         assertThat(Thresholds.kAnonymity(1)).isEqualTo(Light.POOR);
         assertThat(Thresholds.kAnonymity(3)).isEqualTo(Light.FAIR);
         assertThat(Thresholds.kAnonymity(5)).isEqualTo(Light.GOOD);
+        assertThat(Thresholds.closeness(0.071, 0.064)).isEqualTo(Light.GOOD);
+        assertThat(Thresholds.closeness(0.05, 0.064)).isEqualTo(Light.FAIR);
+        assertThat(Thresholds.closeness(0.01, 0.064)).isEqualTo(Light.POOR);
+        assertThat(Thresholds.closeness(0.01, Double.NaN)).isEqualTo(Light.NONE);
     }
 
     @Test
