@@ -9,7 +9,7 @@ import dev.doppel.evaluate.EvaluationReport;
 import dev.doppel.evaluate.Gate;
 import dev.doppel.evaluate.ReportJson;
 import dev.doppel.evaluate.TableEncoder;
-//HTML_WIRE import dev.doppel.evaluate.html.HtmlReport;
+import dev.doppel.evaluate.html.HtmlReport;
 import dev.doppel.io.AtomicOutput;
 import dev.doppel.io.ReadOptions;
 import dev.doppel.io.RowReader;
@@ -142,7 +142,7 @@ public final class EvaluateJob {
             jsonFile = request.json();
         }
         if (request.html() != null) {
-            //HTML_WIRE write(request.html(), HtmlReport.render(report), request.force());
+            write(request.html(), HtmlReport.render(report), request.force());
         }
         return new Result(report, json, jsonFile, request.html());
     }

@@ -7,7 +7,7 @@ import dev.doppel.evaluate.Evaluation;
 import dev.doppel.evaluate.EvaluationReport;
 import dev.doppel.evaluate.Gate;
 import dev.doppel.evaluate.ReportJson;
-//HTML_WIRE import dev.doppel.evaluate.html.HtmlReport;
+import dev.doppel.evaluate.html.HtmlReport;
 import dev.doppel.io.ReadOptions;
 import java.util.ArrayList;
 import java.util.List;
@@ -171,7 +171,7 @@ public final class RunJob {
                 Path htmlFile = reportFor(explicit, ".report.html");
                 if (report != null) {
                     EvaluateJob.write(reportFile, ReportJson.toJson(report), force);
-                    EvaluateJob.write(htmlFile, HtmlStub.render(report), force);
+                    EvaluateJob.write(htmlFile, HtmlReport.render(report), force);
                 }
                 Files.move(staged, explicit, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 Path manifestFile = MaskJob.manifestFor(explicit);
@@ -217,7 +217,7 @@ public final class RunJob {
             }
             if (report != null) {
                 Files.writeString(staging.resolve("report.json"), ReportJson.toJson(report));
-                Files.writeString(staging.resolve("report.html"), HtmlStub.render(report));
+                Files.writeString(staging.resolve("report.html"), HtmlReport.render(report));
             }
             Path folder = publish(staging, base);
             staging = null;
