@@ -32,17 +32,53 @@ public final class Features {
 
     private static final int NONE = -1;
 
+    /** How one evaluated column adds its entries to a row of model inputs. */
+    private sealed interface Input permits NumberInput, LabelInput {
+        /** Adds the entries of {@code row} of {@code table} to the row being built (in increasing column order). */
+        void addTo(DesignMatrix.Builder b, EncodedTable table, int row);
+    }
+
     /** A number: feature {@code valueFeature} holds the standardised value, {@code missingFeature} the indicator. */
-    private record NumberInput(int column, double mean, double sd, int valueFeature, int missingFeature) {}
+    private record NumberInput(int column, double mean, double sd, int valueFeature, int missingFeature)
+            implements Input {
+        @Override
+        public void addTo(DesignMatrix.Builder b, EncodedTable table, int row) {
+            double x = table.numbers(column)[row];
+            if (Double.isNaN(x)) {
+                if (missingFeature != NONE) {
+                    b.add(missingFeature, 1.0);
+                }
+            } else if (valueFeature != NONE) {
+                b.add(valueFeature, (x - mean) / sd);
+            }
+        }
+    }
 
     /** A label: {@code featureOfCode[code]} is the code's one-hot column or NONE (reference level, unseen label). */
-    private record LabelInput(int column, int[] featureOfCode, int missingFeature) {}
+    private record LabelInput(int column, int[] featureOfCode, int missingFeature) implements Input {
+        @Override
+        public void addTo(DesignMatrix.Builder b, EncodedTable table, int row) {
+            int code = table.codes(column)[row];
+            if (code == EncodedTable.MISSING) {
+                if (missingFeature != NONE) {
+                    b.add(missingFeature, 1.0);
+                }
+            } else if (code < featureOfCode.length && featureOfCode[code] != NONE) {
+                b.add(featureOfCode[code], 1.0);
+            }
+        }
 
-    private final List<Object> inputs;
+        @Override
+        public String toString() {
+            return "LabelInput[column " + column + ", " + featureOfCode.length + " codes]";
+        }
+    }
+
+    private final List<Input> inputs;
     private final int width;
     private final int excluded;
 
-    private Features(List<Object> inputs, int width, int excluded) {
+    private Features(List<Input> inputs, int width, int excluded) {
         this.inputs = List.copyOf(inputs);
         this.width = width;
         this.excluded = excluded;
@@ -57,7 +93,7 @@ public final class Features {
      */
     public static Features fit(EncodedTable reference, List<EncodedTable> others, int excludedColumn) {
         List<EvalColumn> columns = reference.columns();
-        List<Object> inputs = new ArrayList<>();
+        List<Input> inputs = new ArrayList<>();
         int width = 1; // the intercept
         for (int j = 0; j < columns.size(); j++) {
             if (j == excludedColumn) {
@@ -108,41 +144,10 @@ public final class Features {
     public DesignMatrix matrix(EncodedTable table) {
         int rows = table.rows();
         DesignMatrix.Builder b = new DesignMatrix.Builder(width, rows, inputs.size() + 1);
-        Object[] in = inputs.toArray();
-        double[][] numbers = new double[in.length][];
-        int[][] codes = new int[in.length][];
-        for (int k = 0; k < in.length; k++) {
-            if (in[k] instanceof NumberInput n) {
-                numbers[k] = table.numbers(n.column());
-            } else if (in[k] instanceof LabelInput l) {
-                codes[k] = table.codes(l.column());
-            } else {
-                throw new AssertionError(in[k]);
-            }
-        }
         for (int i = 0; i < rows; i++) {
             b.add(0, 1.0);
-            for (int k = 0; k < in.length; k++) {
-                if (in[k] instanceof NumberInput n) {
-                    double x = numbers[k][i];
-                    if (Double.isNaN(x)) {
-                        if (n.missingFeature() != NONE) {
-                            b.add(n.missingFeature(), 1.0);
-                        }
-                    } else if (n.valueFeature() != NONE) {
-                        b.add(n.valueFeature(), (x - n.mean()) / n.sd());
-                    }
-                } else {
-                    LabelInput l = (LabelInput) in[k];
-                    int code = codes[k][i];
-                    if (code == EncodedTable.MISSING) {
-                        if (l.missingFeature() != NONE) {
-                            b.add(l.missingFeature(), 1.0);
-                        }
-                    } else if (code < l.featureOfCode().length && l.featureOfCode()[code] != NONE) {
-                        b.add(l.featureOfCode()[code], 1.0);
-                    }
-                }
+            for (Input input : inputs) {
+                input.addTo(b, table, i);
             }
             b.endRow();
         }

@@ -22,7 +22,12 @@ import java.util.List;
  *   <li>{@code S_pMSE = pMSE / E0[pMSE]} with {@code E0[pMSE] = (k - 1)(1 - c)^2 c / N}, the null expectation for a
  *       logistic model with {@code k} parameters when both sides come from one distribution; {@code k} is the rank
  *       of the pooled inputs (columns that repeat a combination of earlier ones, such as a number that is a function
- *       of a label, are not counted, as glm reports them aliased).
+ *       of a label, are not counted, as glm reports them aliased). This is synthpop's formula; it is the null for
+ *       synthetic rows drawn from a correct model <em>fitted to the real rows</em>, which differ from them by their
+ *       own sampling noise only. Two independent samples of one population differ by both samples' noise, so their
+ *       expectation is (k - 1) c (1 - c) / N and their S_pMSE averages 1 / (1 - c), 2 at c = 1/2 (a linearisation
+ *       of the fitted propensities gives both; PropensityTest checks both). Read S_pMSE near 1-2 as "as good as it
+ *       gets".
  *   <li>AUC of p_i for synthetic against real rows ({@link Metrics#auc}).
  * </ol>
  *
