@@ -12,7 +12,8 @@ import java.util.List;
  *
  * <ul>
  *   <li>Rows whose target is missing are dropped from all three tables. Training rows are sampled down (seeded) to
- *       at most {@value #MAX_TRAINING_ROWS} per model.
+ *       at most {@value #MAX_TRAINING_ROWS} per model, and for a label target with K classes to at most
+ *       {@value #MAX_CLASS_CELLS} / (K - 1) (but not below {@value #MIN_CLASS_ROWS}), the same cap for both models.
  *   <li>Inputs: every other evaluated column through {@link Features} learned from the real training rows (so both
  *       models see the same encoding).
  *   <li>A <b>label</b> target is a classification: {@link LogisticRegression} for two classes, {@link
@@ -29,6 +30,15 @@ import java.util.List;
 public final class MlEfficacy {
     /** Training rows sampled per model at most. */
     public static final int MAX_TRAINING_ROWS = 100_000;
+
+    /**
+     * Training rows times (classes - 1) per model at most, which bounds a softmax fit's cost: 100,000 rows up to 16
+     * classes, fewer above (both models get the same cap).
+     */
+    public static final int MAX_CLASS_CELLS = 1_500_000;
+
+    /** Training rows kept however many classes there are. */
+    static final int MIN_CLASS_ROWS = 5_000;
 
     private MlEfficacy() {}
 
@@ -61,8 +71,15 @@ public final class MlEfficacy {
         if (column < 0) {
             throw new IllegalArgumentException("target '" + target + "' is not an evaluated column");
         }
-        EncodedTable real = Subsample.rows(withTarget(trainReal, column), maxTrainingRows, seed, "tstr-real");
-        EncodedTable synth = Subsample.rows(withTarget(synthetic, column), maxTrainingRows, seed, "tstr-synthetic");
+        EncodedTable realRows = withTarget(trainReal, column);
+        EncodedTable synthRows = withTarget(synthetic, column);
+        int limit = maxTrainingRows;
+        if (!trainReal.columns().get(column).numeric()) { // a softmax costs rows times (classes - 1) per iteration
+            int classes = Math.max(distinct(realRows.codes(column)), distinct(synthRows.codes(column)));
+            limit = Math.min(limit, Math.max(MIN_CLASS_ROWS, MAX_CLASS_CELLS / Math.max(1, classes - 1)));
+        }
+        EncodedTable real = Subsample.rows(realRows, limit, seed, "tstr-real");
+        EncodedTable synth = Subsample.rows(synthRows, limit, seed, "tstr-synthetic");
         EncodedTable test = withTarget(testReal, column);
         if (real.rows() == 0 || synth.rows() == 0) {
             throw new IllegalArgumentException("target '" + target + "': no training rows with a value (real "
@@ -140,6 +157,11 @@ public final class MlEfficacy {
             predicted[i] = codeOfClass[model.predict(testX, i)];
         }
         return predicted;
+    }
+
+    /** How many distinct codes occur. */
+    private static int distinct(int[] codes) {
+        return (int) Arrays.stream(codes).distinct().count();
     }
 
     /** The rows whose target cell is present. */

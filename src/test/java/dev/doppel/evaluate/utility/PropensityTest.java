@@ -26,10 +26,10 @@ class PropensityTest {
         double sum = 0;
         int runs = 20;
         for (long seed = 0; seed < runs; seed++) {
-            QualityScores.Propensity p = compare(2_000, seed, 0);
+            QualityScores.Propensity p = compare(1_500, seed, 0);
             // intercept, x1, x1 missing, x2, g (2 levels + missing), cls (2 levels), y
             assertThat(p.parameters()).isEqualTo(10);
-            assertThat(p.rows()).isEqualTo(4_000);
+            assertThat(p.rows()).isEqualTo(3_000);
             assertThat(p.sPmse()).as("seed %d", seed).isLessThan(6);
             assertThat(p.pmse()).isLessThan(0.003);
             assertThat(p.auc()).isBetween(0.44, 0.56);

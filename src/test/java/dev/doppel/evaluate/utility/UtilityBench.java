@@ -28,7 +28,7 @@ import java.util.SplittableRandom;
  * {@code rows} rows (default 1,000,000) is made by resampling training rows with noise (numbers plus 0.1 sd of normal
  * noise, rounded; each label swapped for another row's with probability 5%) and written as CSV. Timed: reading and
  * encoding both tables through the same path evaluate uses, {@link Propensity#measure} and {@link MlEfficacy#measure}
- * (target {@code y}, a classification, and {@code balance}, a regression), twice each with 2 threads and with 1
+ * (targets {@code y}, two classes; {@code balance}, a regression; {@code job}, twelve classes), twice each with 2 threads and with 1
  * (the first pass includes JIT warm-up).
  *
  * <p>Run: {@code bench/utility.sh [rows]}.
@@ -81,12 +81,16 @@ public final class UtilityBench {
         QualityScores.MlEfficacy balance = MlEfficacy.measure(real, synth, holdout, "balance", 42,
                 MlEfficacy.MAX_TRAINING_ROWS, threads);
         long t4 = System.nanoTime();
+        QualityScores.MlEfficacy job = MlEfficacy.measure(real, synth, holdout, "job", 42,
+                MlEfficacy.MAX_TRAINING_ROWS, threads);
+        long t5 = System.nanoTime();
         System.out.printf(Locale.ROOT, "threads %d: read+encode %.2f s | propensity %.2f s (N %d, k %d, pMSE %.5f,"
                         + " S_pMSE %.1f, AUC %.3f) | TSTR y %.2f s (macro F1 synth %.3f real %.3f) | TSTR balance"
-                        + " %.2f s (R2 synth %.3f real %.3f) | utility total %.2f s%n",
+                        + " %.2f s (R2 synth %.3f real %.3f) | TSTR job %.2f s (12 classes, macro F1 synth %.3f real %.3f)"
+                        + " | utility total %.2f s%n",
                 threads, (t1 - t0) / 1e9, (t2 - t1) / 1e9, p.rows(), p.parameters(), p.pmse(), p.sPmse(), p.auc(),
                 (t3 - t2) / 1e9, y.synthetic(), y.real(), (t4 - t3) / 1e9, balance.synthetic(), balance.real(),
-                (t4 - t1) / 1e9);
+                (t5 - t4) / 1e9, job.synthetic(), job.real(), (t5 - t1) / 1e9);
     }
 
     /** Resampled training rows with noise, written as plain comma-separated text. */
