@@ -51,40 +51,50 @@ final class Predicate {
         return of(new int[] {column}, new Op[] {op}, new double[] {value});
     }
 
-    /** True when row {@code row} of {@code table} meets every condition. */
-    boolean matches(EncodedTable table, int row) {
-        for (int i = 0; i < columns.length; i++) {
-            int c = columns[i];
-            boolean numeric = table.columns().get(c).numeric();
-            if (ops[i] == Op.MISSING) {
-                if (!table.missing(c, row)) {
-                    return false;
-                }
-                continue;
+    /** How many rows of {@code table} match, counting no further than 2 (enough to tell "exactly one"). */
+    int countUpToTwo(EncodedTable table) {
+        int m = columns.length;
+        double[][] numbers = new double[m][];
+        int[][] codes = new int[m][];
+        for (int i = 0; i < m; i++) {
+            if (table.columns().get(columns[i]).numeric()) {
+                numbers[i] = table.numbers(columns[i]);
+            } else {
+                codes[i] = table.codes(columns[i]);
             }
-            double x = numeric ? table.numbers(c)[row] : table.codes(c)[row];
+        }
+        int count = 0;
+        for (int row = 0; row < table.rows(); row++) {
+            if (matches(numbers, codes, row) && ++count == 2) {
+                return 2;
+            }
+        }
+        return count;
+    }
+
+    /** True when the row meets every condition; a missing cell meets only MISSING. */
+    private boolean matches(double[][] numbers, int[][] codes, int row) {
+        for (int i = 0; i < columns.length; i++) {
+            boolean missing;
+            double x;
+            if (numbers[i] != null) {
+                x = numbers[i][row];
+                missing = Double.isNaN(x);
+            } else {
+                x = codes[i][row];
+                missing = codes[i][row] == EncodedTable.MISSING;
+            }
             boolean ok = switch (ops[i]) {
-                case EQUALS -> numeric ? x == values[i] : x == values[i] && x != EncodedTable.MISSING;
-                case AT_MOST -> x <= values[i];
-                case AT_LEAST -> x >= values[i];
-                case MISSING -> throw new AssertionError(ops[i]);
+                case MISSING -> missing;
+                case EQUALS -> !missing && x == values[i];
+                case AT_MOST -> !missing && x <= values[i];
+                case AT_LEAST -> !missing && x >= values[i];
             };
             if (!ok) {
                 return false;
             }
         }
         return true;
-    }
-
-    /** How many rows of {@code table} match, counting no further than 2 (enough to tell "exactly one"). */
-    int countUpToTwo(EncodedTable table) {
-        int count = 0;
-        for (int row = 0; row < table.rows(); row++) {
-            if (matches(table, row) && ++count == 2) {
-                return 2;
-            }
-        }
-        return count;
     }
 
     @Override

@@ -10,7 +10,6 @@ import dev.doppel.schema.ColumnSpec;
 import dev.doppel.table.RawTable;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -30,7 +29,7 @@ class VantagePointTreeTest {
      */
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
-    void findsTheSameNeighboursAsABruteForceScan(long seed) {
+    void findsTheSameNeighboursAsAScanInRowOrder(long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         int numbers = r.nextInt(4);
         int labels = 1 + r.nextInt(4);
@@ -45,29 +44,44 @@ class VantagePointTreeTest {
         double missing = r.nextDouble() * 0.2;
         int levels = 2 + r.nextInt(30);
         EncodedTable training = encoder.encodeReal(random(specs, 1 + r.nextInt(700), levels, missing, r));
-        EncodedTable queries = encoder.encode(random(specs, 150, levels, missing, r));
+        EncodedTable queries = encoder.encode(random(specs, 100, levels, missing, r));
         GowerSpace space = GowerSpace.over(training);
         GowerRows points = space.layout(training);
         GowerRows q = space.layout(queries);
         int k = 1 + r.nextInt(3);
         Neighbours found = VantagePointTree.build(space, points, seed).nearest(q, k, 1 + r.nextInt(3));
+        double[] expectedDistances = new double[q.rows * k];
+        int[] expectedRows = new int[q.rows * k];
+        double[] foundDistances = new double[q.rows * k];
+        int[] foundRows = new int[q.rows * k];
         for (int i = 0; i < q.rows; i++) {
-            Integer[] order = new Integer[points.rows];
-            Arrays.setAll(order, j -> j);
-            int query = i;
-            double[] d = new double[points.rows];
-            Arrays.setAll(d, j -> space.distance(q, query, points, j));
-            Arrays.sort(order, Comparator.<Integer>comparingDouble(j -> d[j]).thenComparingInt(j -> j));
-            for (int rank = 0; rank < k; rank++) {
-                if (rank < points.rows) {
-                    assertThat(found.distance(i, rank)).as("query %d rank %d", i, rank).isEqualTo(d[order[rank]]);
-                    assertThat(found.row(i, rank)).as("query %d rank %d", i, rank).isEqualTo(order[rank]);
-                } else {
-                    assertThat(found.distance(i, rank)).isInfinite();
-                    assertThat(found.row(i, rank)).isEqualTo(-1);
+            // a scan in row order keeping the k best by (distance, row)
+            double[] best = new double[k];
+            int[] rows = new int[k];
+            Arrays.fill(best, Double.POSITIVE_INFINITY);
+            Arrays.fill(rows, -1);
+            for (int j = 0; j < points.rows; j++) {
+                double d = space.distance(q, i, points, j);
+                int p = k;
+                while (p > 0 && best[p - 1] > d) {
+                    p--;
+                }
+                if (p < k) {
+                    System.arraycopy(best, p, best, p + 1, k - p - 1);
+                    System.arraycopy(rows, p, rows, p + 1, k - p - 1);
+                    best[p] = d;
+                    rows[p] = j;
                 }
             }
+            for (int rank = 0; rank < k; rank++) {
+                expectedDistances[i * k + rank] = best[rank];
+                expectedRows[i * k + rank] = rows[rank];
+                foundDistances[i * k + rank] = found.distance(i, rank);
+                foundRows[i * k + rank] = found.row(i, rank);
+            }
         }
+        assertThat(foundDistances).as("distances, query-major, k = %d", k).containsExactly(expectedDistances);
+        assertThat(foundRows).as("rows, query-major, k = %d", k).containsExactly(expectedRows);
     }
 
     private static RawTable random(List<ColumnSpec> specs, int n, int levels, double missing, SplittableRandom r) {
