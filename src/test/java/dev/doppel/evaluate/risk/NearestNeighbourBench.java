@@ -12,6 +12,7 @@ import dev.doppel.table.RawTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,11 +24,12 @@ import java.util.SplittableRandom;
  * 500 queries and scaled up). Query rows are "synthetic-like": a real row with each cell replaced, with probability
  * 0.3, by the same column's cell of another random row (so they are near, but rarely equal to, real rows). The
  * 100,000-row table is made the same way. Prints timings, distances computed per query and whether the tree agreed
- * with the scan. Run: {@code bench/privacy.sh}.
+ * with the scan; then times the whole evaluation with default settings. Run: {@code bench/privacy.sh}.
  */
 public final class NearestNeighbourBench {
     private static final int QUERIES = 10_000;
     private static final int BRUTE_QUERIES = 500;
+    private static final int REPEAT = 3;
 
     private NearestNeighbourBench() {}
 
@@ -52,6 +54,40 @@ public final class NearestNeighbourBench {
             EncodedTable queries = encoder.encode(mixed(real, QUERIES, 12));
             run(training, queries, cores);
         }
+        endToEnd(real, profiles);
+    }
+
+    /**
+     * The whole evaluation with default settings: bank_marketing split at random into training and hold-out halves,
+     * 45,211 mixed rows as the synthetic table (10,000 of them measured).
+     */
+    private static void endToEnd(RawTable real, List<ColumnProfile> profiles) {
+        int[] order = RowSample.of(real.rows(), real.rows(), 0);
+        SplittableRandom random = new SplittableRandom(5);
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        int half = real.rows() / 2;
+        EvalSchema schema = EvalSchema.of(profiles.stream().map(ColumnProfile::spec).toList(), Map.of());
+        TableEncoder encoder = new TableEncoder(schema);
+        EncodedTable all = encoder.encodeReal(real);
+        EncodedTable training = all.select(Arrays.copyOfRange(order, 0, half));
+        EncodedTable holdout = all.select(Arrays.copyOfRange(order, half, order.length));
+        EncodedTable synthetic = encoder.encode(mixed(real, real.rows(), 13));
+        for (int threads : new int[] {1, Runtime.getRuntime().availableProcessors()}) {
+            double best = Double.POSITIVE_INFINITY;
+            for (int repeat = 0; repeat < 2; repeat++) {
+                long t0 = System.nanoTime();
+                PrivacyEvaluation.measure(training, synthetic, holdout,
+                        PrivacyEvaluation.Settings.defaults(1).withThreads(threads));
+                best = Math.min(best, seconds(t0));
+            }
+            System.out.printf(Locale.ROOT, "whole evaluation, defaults, %,d training / %,d hold-out / %,d synthetic "
+                    + "rows, %d thread(s): %.2f s%n", training.rows(), holdout.rows(), synthetic.rows(), threads, best);
+        }
     }
 
     private static void run(EncodedTable training, EncodedTable queryTable, int cores) {
@@ -62,12 +98,18 @@ public final class NearestNeighbourBench {
         VantagePointTree tree = VantagePointTree.build(space, points, 1);
         double build = seconds(t0);
         tree.nearest(queries.select(range(1000)), 2, cores); // warm-up
-        t0 = System.nanoTime();
-        Neighbours one = tree.nearest(queries, 2, 1);
-        double q1 = seconds(t0);
-        t0 = System.nanoTime();
-        Neighbours two = tree.nearest(queries, 2, Math.max(2, cores));
-        double q2 = seconds(t0);
+        Neighbours one = null;
+        Neighbours two = null;
+        double q1 = Double.POSITIVE_INFINITY;
+        double q2 = Double.POSITIVE_INFINITY;
+        for (int repeat = 0; repeat < REPEAT; repeat++) { // best of REPEAT: the machine may be shared
+            t0 = System.nanoTime();
+            one = tree.nearest(queries, 2, 1);
+            q1 = Math.min(q1, seconds(t0));
+            t0 = System.nanoTime();
+            two = tree.nearest(queries, 2, Math.max(2, cores));
+            q2 = Math.min(q2, seconds(t0));
+        }
         t0 = System.nanoTime();
         boolean agree = true;
         for (int q = 0; q < BRUTE_QUERIES; q++) {
