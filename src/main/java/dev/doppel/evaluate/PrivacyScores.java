@@ -15,7 +15,7 @@ import java.util.List;
  * @param nndr nearest-neighbour distance ratio (closest / second closest training row) for synthetic and hold-out
  * @param singlingOut Article 29 WP criterion 1 as an attack result
  * @param linkability criterion 2
- * @param inference criterion 3 (one result per attacked secret column, plus their worst, first)
+ * @param inference criterion 3: one result per attacked secret column, worst (highest risk) first
  * @param kAnonymity k-anonymity of the synthetic output over the declared quasi-identifiers
  * @param method how distances and neighbours were computed (metric, sample sizes, index), in plain words
  */

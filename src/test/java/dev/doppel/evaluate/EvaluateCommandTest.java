@@ -115,4 +115,57 @@ class EvaluateCommandTest {
         assertThat(report.at("/quality/overall").asDouble()).isBetween(0.95, 1.0);
         assertThat(report.at("/about/skipped_columns/0").asText()).isEqualTo("customerID");
     }
+
+    /** Rows of one known population: age ~ N(45, 12), income = 1000 + 40·age + N(0, 500), plan and region labels. */
+    private Path population(String name, int rows, long seed) throws Exception {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        List<String> lines = new ArrayList<>();
+        lines.add("age,income,plan,region");
+        String[] plans = {"basic", "plus", "pro", "family"};
+        String[] regions = {"north", "south", "east", "west", "centre", "islands"};
+        for (int i = 0; i < rows; i++) {
+            double z = Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
+            double e = Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
+            int age = (int) Math.round(45 + 12 * z);
+            lines.add(age + "," + String.format(java.util.Locale.ROOT, "%.2f", 1000 + 40 * age + 500 * e) + ","
+                    + plans[r.nextInt(plans.length)] + "," + regions[r.nextInt(regions.length)]);
+        }
+        return csv(name, lines.toArray(String[]::new));
+    }
+
+    @Test
+    void aCopyOfTheTrainingRowsFailsThePrivacyGate() throws Exception {
+        Path train = population("train.csv", 2000, 1);
+        Path holdout = population("holdout.csv", 2000, 2);
+        CliRunner.Run run = doppel("evaluate", train.toString(), train.toString(), "--holdout", holdout.toString(),
+                "--json", dir.resolve("copy.json").toString(), "--max", "dcr-share=0.55,attack-risk=0.05");
+        assertThat(run.code()).isEqualTo(ExitCodes.GATE);
+        assertThat(run.err()).contains("privacy.dcr_share").contains("privacy.attack_risk");
+        JsonNode p = JSON.readTree(dir.resolve("copy.json").toFile()).get("privacy");
+        assertThat(p.get("exact_copy_rate").asDouble()).isEqualTo(1.0);
+        assertThat(p.get("dcr_share").asDouble()).isGreaterThan(0.95);
+        assertThat(p.at("/singling_out/risk_low").asDouble()).as("singling out succeeds").isGreaterThan(0);
+        assertThat(p.at("/dcr/synthetic/median").asDouble()).isEqualTo(0.0);
+    }
+
+    @Test
+    void aFreshSampleOfThePopulationScoresAsPrivate() throws Exception {
+        Path train = population("train.csv", 2000, 1);
+        Path holdout = population("holdout.csv", 2000, 2);
+        Path fresh = population("fresh.csv", 2000, 3);
+        CliRunner.Run run = doppel("evaluate", train.toString(), fresh.toString(), "--holdout", holdout.toString(),
+                "--target", "plan", "--json", "-", "--max", "dcr-share=0.55", "--fail-under", "quality=0.9");
+        assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.OK);
+        JsonNode report = JSON.readTree(run.out());
+        JsonNode p = report.get("privacy");
+        // 2,000 sampled rows: the share's standard error is at most 0.5/sqrt(2000) = 0.011; allow 4 of them
+        assertThat(p.get("dcr_share").asDouble()).isBetween(0.5 - 0.045, 0.5 + 0.045);
+        assertThat(p.get("exact_copy_rate").asDouble()).isLessThan(0.01);
+        // no evidence of a leak: no attack's 95% interval lies above 0 (one-sided, 2.5% false alarms per attack)
+        for (String attack : List.of("/singling_out", "/linkability", "/inference/0")) {
+            assertThat(p.at(attack + "/risk_low").asDouble()).as(attack).isLessThanOrEqualTo(0.0);
+        }
+        assertThat(report.at("/quality/ml_efficacy/target").asText()).isEqualTo("plan");
+        assertThat(report.at("/gate/passed").asBoolean()).isTrue();
+    }
 }

@@ -44,7 +44,10 @@ class GateTest {
 
     @Test
     void attackRiskIsTheWorstAttackAndAMissingValueFails() {
-        Gate gate = Gate.of(null, Map.of("attack-risk", 0.25, "linkability", 0.5), "cli");
+        Map<String, Double> max = new LinkedHashMap<>();
+        max.put("attack-risk", 0.25);
+        max.put("linkability", 0.5);
+        Gate gate = Gate.of(null, max, "cli");
         GateResult r = gate.check(report(1, 0.5));
         assertThat(r.checks().get(0).value()).isEqualTo(0.3); // inference beats singling out
         assertThat(r.checks().get(0).passed()).isFalse();

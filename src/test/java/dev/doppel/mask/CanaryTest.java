@@ -98,7 +98,12 @@ class CanaryTest {
         try (Stream<Path> runs = Files.list(dir.resolve("runs"))) {
             folder = runs.findFirst().orElseThrow();
         }
-        assertThat(CliRunner.list(folder)).containsExactly("model.json", "privacy.json", "summary.txt", "synthetic.csv");
+        assertThat(CliRunner.list(folder)).containsExactly("model.json", "privacy.json", "report.html", "report.json",
+                "summary.txt", "synthetic.csv");
+        CliRunner.Run evaluate = doppel("evaluate", data.toString(), folder.resolve("synthetic.csv").toString(),
+                "--json", dir.resolve("evaluation.json").toString(), "--html", dir.resolve("evaluation.html").toString());
+        assertThat(evaluate.code()).as(evaluate.err()).isZero();
+        assertClean("evaluate", evaluate);
 
         CliRunner.Run mask = doppel("mask", data.toString(), "-o", dir.resolve("masked.csv").toString());
         assertThat(mask.code()).as(mask.err()).isZero();

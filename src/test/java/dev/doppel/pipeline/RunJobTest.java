@@ -76,6 +76,7 @@ class RunJobTest {
         Path folder = out.resolve(name);
         assertThat(list(folder)).containsExactly("model.json", "privacy.json", "report.html", "report.json", "summary.txt",
                 "synthetic.csv");
+        reportHoldsNoDirectIdentifierAndOpensInChromium(folder, input);
 
         List<List<String>> rows = readCsv(folder.resolve("synthetic.csv"), sep);
         List<String> inputHeader = readCsv(input, sep).get(0).stream().map(String::strip).toList();
@@ -391,6 +392,71 @@ class RunJobTest {
         assertThat(list(out.resolve(list(out).get(0)))).doesNotContain("report.json", "report.html");
         assertThat(doppel("run", profile.toString(), "--no-evaluation", "--fail-under", "quality=0.5").code())
                 .isEqualTo(ExitCodes.USAGE);
+    }
+
+    /**
+     * The run's reports hold no value of a column the manifest calls a direct identifier (values of 4+ characters and
+     * whole numbers of 6+ digits, since shorter ones occur in any page as counts or SVG coordinates) as a text node,
+     * attribute, word or JSON string, and report.html opens in Chromium without a console message.
+     */
+    private void reportHoldsNoDirectIdentifierAndOpensInChromium(Path folder, Path input) throws IOException {
+        com.fasterxml.jackson.databind.JsonNode manifest =
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(folder.resolve("privacy.json").toFile());
+        String html = Files.readString(folder.resolve("report.html"));
+        com.fasterxml.jackson.databind.JsonNode json =
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(folder.resolve("report.json").toFile());
+        dev.doppel.table.RawTable real = dev.doppel.io.TableReaders.read(input, dev.doppel.io.ReadOptions.DEFAULTS);
+        java.util.Set<String> secrets = new java.util.HashSet<>();
+        for (com.fasterxml.jackson.databind.JsonNode column : manifest.get("columns")) {
+            if (column.get("role").asText().equals("direct-identifier")) {
+                for (String value : real.column(real.indexOf(column.get("name").asText()))) {
+                    if (value != null && value.length() >= 4 && !value.matches("\\d{1,5}")) {
+                        secrets.add(value);
+                    }
+                }
+            }
+        }
+        // every text node and attribute value of the page, and every string of the JSON; texts the report's
+        // own template uses ("Good", "Real", ...) are no evidence of a leak, so they are taken out first
+        java.util.Set<String> shown = pieces(html);
+        shown.removeAll(pieces(dev.doppel.evaluate.html.HtmlReport.render(
+                dev.doppel.evaluate.html.ReportFixtures.small())));
+        java.util.Deque<com.fasterxml.jackson.databind.JsonNode> todo = new java.util.ArrayDeque<>(List.of(json));
+        while (!todo.isEmpty()) {
+            com.fasterxml.jackson.databind.JsonNode node = todo.pop();
+            node.fieldNames().forEachRemaining(shown::add);
+            node.elements().forEachRemaining(todo::push);
+            if (node.isTextual()) {
+                shown.add(node.asText());
+            }
+        }
+        shown.retainAll(secrets);
+        assertThat(shown).as("direct-identifier values in the reports").isEmpty();
+        if (dev.doppel.evaluate.html.Chromium.available()) {
+            Path work = Files.createDirectories(tmp.resolve("chromium"));
+            dev.doppel.evaluate.html.Chromium.Run run;
+            try {
+                run = dev.doppel.evaluate.html.Chromium.screenshot(folder.resolve("report.html"),
+                        work.resolve("report.png"), 1280, 3000, work);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+            assertThat(run.exitCode()).as("chromium exit code; log:%n%s", run.log()).isZero();
+            assertThat(run.consoleLines()).as("console messages").isEmpty();
+            assertThat(work.resolve("report.png")).isNotEmptyFile();
+        }
+    }
+
+    /** Text nodes and attribute values, entities decoded (whole: a label is drawn as one text node). */
+    private static java.util.Set<String> pieces(String html) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (String piece : html.split("[<>\"]")) {
+            String text = piece.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+                    .replace("&#39;", "'").replace("&amp;", "&").strip();
+            out.add(text);
+        }
+        return out;
     }
 
     private Path profile(String text) {

@@ -15,27 +15,27 @@ import java.util.stream.Collectors;
  * as {@code [pid:tid:time:INFO:CONSOLE:line] "message", source: file:///… (line)}; console.error and a thrown
  * Error are not told apart from console.log by level. The report has no script, so any console line is a failure.
  */
-final class Chromium {
-    static final Path BINARY = Path.of("/usr/bin/chromium");
+public final class Chromium {
+    public static final Path BINARY = Path.of("/usr/bin/chromium");
     private static final Pattern CONSOLE = Pattern.compile(":CONSOLE(?::\\d+)?\\]");
     private static final long TIMEOUT_SECONDS = 120;
 
     /** What one run gave: exit code and the full stderr log. */
-    record Run(int exitCode, String log) {
+    public record Run(int exitCode, String log) {
         /** The console lines of the log (messages, uncaught exceptions, CSP violations). */
-        List<String> consoleLines() {
+        public List<String> consoleLines() {
             return log.lines().filter(l -> CONSOLE.matcher(l).find()).collect(Collectors.toList());
         }
     }
 
     private Chromium() {}
 
-    static boolean available() {
+    public static boolean available() {
         return Files.isExecutable(BINARY);
     }
 
     /** Opens {@code page} headless and writes a screenshot of the given window size to {@code png}. */
-    static Run screenshot(Path page, Path png, int width, int height, Path work) throws IOException, InterruptedException {
+    public static Run screenshot(Path page, Path png, int width, int height, Path work) throws IOException, InterruptedException {
         Path profile = Files.createTempDirectory(work, "chromium-profile");
         Path log = work.resolve(png.getFileName() + ".log");
         Process p = new ProcessBuilder(

@@ -28,7 +28,7 @@ import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /** Realistic evaluation reports for the renderer's tests, built from known distributions and fixed seeds. */
-final class ReportFixtures {
+public final class ReportFixtures {
     private ReportFixtures() {}
 
     /** A customer table of 12 columns with every section present and a gate with one failed check. */
@@ -59,7 +59,7 @@ final class ReportFixtures {
     }
 
     /** Three columns, no gate. */
-    static EvaluationReport small() {
+    public static EvaluationReport small() {
         Builder b = new Builder(3);
         b.numeric("age", 18, 85, 44, 14, 0.0, 0.0, 0.02);
         b.labels("plan", List.of("Basic", "Plus", "Premium"), new double[] {0.5, 0.3, 0.2}, 0.02);
