@@ -12,6 +12,7 @@ import dev.doppel.io.ParquetBatchWriter.Compression;
 import dev.doppel.io.ReadOptions;
 import dev.doppel.io.RowReader;
 import dev.doppel.io.TableReaders;
+import dev.doppel.mask.BatchObservation;
 import dev.doppel.mask.MaskMode;
 import dev.doppel.mask.MaskPlan;
 import dev.doppel.mask.MaskSetup;
@@ -180,37 +181,50 @@ public final class MaskJob {
         }
     }
 
+    /**
+     * Pass 1: read batches on this thread, observe them on workers, merge the observations here in batch order (so the
+     * result does not depend on the thread count).
+     */
     private static long observe(Request request, MaskingStage stage, Progress progress) {
-        long rows = 0;
+        long[] rows = {0};
         try (RowReader reader = TableReaders.open(request.input(), request.options())) {
-            for (String[] row = reader.next(); row != null; row = reader.next()) {
-                stage.observe(row);
-                if ((++rows & 0xFFFF) == 0) {
-                    progress.advance(rows);
-                }
-            }
+            BatchPipeline.<String[][], BatchObservation>stream(batches(reader), request.threads(),
+                    2 * request.threads(), (index, batch) -> stage.observe(batch),
+                    (observed, ignored) -> {
+                        stage.merge(observed);
+                        rows[0] += observed.rows();
+                        progress.advance(rows[0]);
+                    });
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("reading failed", e);
         }
-        progress.advance(rows);
-        return rows;
+        return rows[0];
+    }
+
+    /** The reader's rows in batches of {@link SampleRequest#BATCH_ROWS}, each row copied (the reader reuses its array). */
+    private static BatchPipeline.Source<String[][]> batches(RowReader reader) {
+        int batchRows = SampleRequest.BATCH_ROWS;
+        return () -> {
+            List<String[]> rows = new ArrayList<>(batchRows);
+            while (rows.size() < batchRows) {
+                String[] row = reader.next();
+                if (row == null) {
+                    break;
+                }
+                rows.add(row.clone());
+            }
+            return rows.isEmpty() ? null : rows.toArray(new String[0][]);
+        };
     }
 
     /** Pass 2: read batches on this thread, mask and encode them on workers, write them in order. */
     private static long write(Request request, MaskingStage stage, List<ColumnModel> columns, RawTable head, Path temp,
             long expectedRows, Progress progress) throws Exception {
-        int batchRows = SampleRequest.BATCH_ROWS;
         long[] done = {0};
         try (RowReader reader = TableReaders.open(request.input(), request.options())) {
-            BatchPipeline.Source<String[][]> source = () -> {
-                List<String[]> rows = new ArrayList<>(batchRows);
-                while (rows.size() < batchRows) {
-                    String[] row = reader.next();
-                    if (row == null) {
-                        break;
-                    }
-                    rows.add(row.clone()); // the reader may reuse its array
-                }
-                return rows.isEmpty() ? null : rows.toArray(new String[0][]);
-            };
+            BatchPipeline.Source<String[][]> source = batches(reader);
             int inFlight = 2 * request.threads();
             if (request.format() == OutputFormat.PARQUET) {
                 try (ParquetBatchWriter writer = new ParquetBatchWriter(temp, columns, request.compression(),
