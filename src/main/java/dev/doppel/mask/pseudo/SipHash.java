@@ -1,5 +1,9 @@
 package dev.doppel.mask.pseudo;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * SipHash-2-4 (Aumasson and Bernstein, 2012): a keyed pseudo-random function with a 128-bit key and a 64-bit output,
  * built for short messages. It is the round function of {@link Pseudonymiser}'s Feistel network, where it costs about
@@ -12,6 +16,9 @@ package dev.doppel.mask.pseudo;
  * <p>Immutable and thread-safe. It holds key material and prints none of it.
  */
 final class SipHash {
+    /** Reads 8 bytes of a byte array as one little-endian long. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
     /** Key bytes. */
     static final int KEY_BYTES = 16;
 
@@ -35,7 +42,7 @@ final class SipHash {
         long v3 = k1 ^ 0x7465646279746573L;
         int whole = length & ~7;
         for (int i = 0; i < whole; i += 8) {
-            long m = littleEndian(message, i, 8);
+            long m = (long) LONGS.get(message, i);
             v3 ^= m;
             for (int r = 0; r < 2; r++) {
                 v0 += v1; v1 = Long.rotateLeft(v1, 13); v1 ^= v0; v0 = Long.rotateLeft(v0, 32);
