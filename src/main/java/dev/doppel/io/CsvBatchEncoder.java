@@ -213,6 +213,14 @@ public final class CsvBatchEncoder {
     /** Appends the batch's rows as CSV bytes to {@code out} (cleared first). */
     public void encode(Batch batch, Sink out) {
         out.clear();
+        append(batch, out);
+    }
+
+    /**
+     * Appends the batch's rows as CSV bytes after what {@code out} holds already: a large batch can be made and
+     * encoded a slice at a time, while its strings are still in the processor's cache.
+     */
+    public void append(Batch batch, Sink out) {
         int rows = batch.size();
         int n = kinds.length;
         double[][] numbers = new double[n][];

@@ -23,6 +23,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,9 +33,10 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Masks the rows of one table as a {@link MaskPlan} says, in two passes that suit streaming: {@link #observe} sees
- * every row once (what k-anonymity, rare-value suppression, real-value avoidance and vocabulary pseudonyms need to
- * know), {@link #solve} settles the generalisation levels, then {@link #mask} turns each row into its output row.
- * {@link #mask} is thread-safe; randomness comes from the caller, so output depends only on the seed per batch.
+ * every batch of rows once, on any thread (what k-anonymity, rare-value suppression, real-value avoidance and
+ * vocabulary pseudonyms need to know), {@link #merge} folds the batches in order on one thread, {@link #solve} settles
+ * the generalisation levels, then {@link #mask} turns each row into its output row. {@link #observe} and
+ * {@link #mask} are thread-safe; randomness comes from the caller, so output depends only on the seed per batch.
  *
  * <p>What it keeps between the passes: value counts of rare-value columns and distinct quasi-identifier tuples (both
  * grow with distinct values, not rows), a fixed-size filter of each faked direct identifier's real values, and the
@@ -58,7 +60,8 @@ public final class MaskingStage {
     private PseudonymKey key;
     private Pseudonymiser pseudonymiser;
     private final long seed;
-    private final MessageDigest inputDigest; // of the pseudonymised values, when no key was set
+    /** When no key was set: SHA-256 over the batches' SHA-256 digests of their pseudonymised values, in order. */
+    private final MessageDigest inputDigest;
     private final boolean[] pseudonymised;
     /**
      * Per pseudonymised column without a key: true while every value is a whole number without leading zeros, so
@@ -66,6 +69,8 @@ public final class MaskingStage {
      * length) and never equal one.
      */
     private final boolean[] freshRange;
+    /** Per column: whether pass 1 checks it for a fresh range (as set up; {@link #freshRange} is the outcome). */
+    private final boolean[] freshCandidate;
     private final int[] longestDigits;
     private final boolean applyReplacements;
     private final RealValueFilter[] realValues; // per faked direct identifier
@@ -163,6 +168,10 @@ public final class MaskingStage {
             }
         }
         output = kept.stream().mapToInt(Integer::intValue).toArray();
+        freshCandidate = new boolean[n];
+        for (int c = 0; c < n; c++) {
+            freshCandidate[c] = freshRange[c] && distinct[c] == null;
+        }
         List<String> qis = plan.quasiIdentifiers();
         qiColumns = new int[qis.size()];
         qi = new boolean[n];
@@ -200,7 +209,7 @@ public final class MaskingStage {
         return counter != null && plan.k() > 0;
     }
 
-    /** True when {@link #observe} must see every row before {@link #mask}. */
+    /** True when {@link #observe} must see every row (and {@link #merge} every batch) before {@link #mask}. */
     public boolean needsObservation() {
         for (int c = 0; c < specs.size(); c++) {
             if (realValues[c] != null || valueCounts[c] != null || distinct[c] != null) {
@@ -210,40 +219,96 @@ public final class MaskingStage {
         return counter != null || inputDigest != null;
     }
 
-    /** Pass 1: one input row (null cells are missing). Not thread-safe. */
-    public void observe(String[] row) {
-        for (int c = 0; c < row.length; c++) {
-            String v = row[c];
-            if (v == null) {
-                continue;
+    /**
+     * Pass 1 for one batch of input rows (null cells are missing): what the batch shows, to be {@linkplain #merge
+     * merged} in batch order. Reads only what the constructor set, so workers may observe batches in parallel with each
+     * other and with {@link #merge}; the caller must not change the rows until then.
+     */
+    @SuppressWarnings("unchecked")
+    public BatchObservation observe(String[][] rows) {
+        int n = specs.size();
+        long[][] hashes = new long[n][];
+        int[] hashCount = new int[n];
+        Map<String, long[]>[] counts = new Map[n];
+        Set<String>[] seen = new Set[n];
+        boolean[] fresh = new boolean[n];
+        int[] longest = new int[n];
+        for (int c = 0; c < n; c++) {
+            hashes[c] = realValues[c] != null ? new long[rows.length] : null;
+            counts[c] = valueCounts[c] != null ? new LinkedHashMap<>() : null;
+            seen[c] = distinct[c] != null ? new LinkedHashSet<>() : null;
+            fresh[c] = freshCandidate[c];
+        }
+        MessageDigest digest = inputDigest != null ? sha256() : null;
+        KAnonymity tuples = counter != null ? counter.emptyCopy() : null;
+        String[] tuple = tuples != null ? new String[qiColumns.length] : null;
+        for (String[] row : rows) {
+            for (int c = 0; c < row.length; c++) {
+                String v = row[c];
+                if (v == null) {
+                    continue;
+                }
+                if (hashes[c] != null) {
+                    hashes[c][hashCount[c]++] = RealValueFilter.hashOf(v);
+                }
+                if (counts[c] != null) {
+                    counts[c].computeIfAbsent(v, k -> new long[1])[0]++;
+                }
+                if (seen[c] != null) {
+                    seen[c].add(v);
+                }
+                if (fresh[c]) {
+                    fresh[c] = wholeNumber(v) && v.length() <= MAX_FRESH_DIGITS;
+                    longest[c] = Math.max(longest[c], v.length());
+                }
+                if (digest != null && pseudonymised[c]) {
+                    byte[] bytes = v.getBytes(StandardCharsets.UTF_8);
+                    digest.update((byte) c);
+                    digest.update((byte) (bytes.length >>> 8));
+                    digest.update((byte) bytes.length);
+                    digest.update(bytes);
+                }
             }
-            if (realValues[c] != null) {
-                realValues[c].add(v);
-            }
-            if (valueCounts[c] != null) {
-                valueCounts[c].merge(v, 1L, Long::sum);
-            }
-            if (distinct[c] != null) {
-                distinct[c].add(v);
-            }
-            if (freshRange[c] && distinct[c] == null) {
-                freshRange[c] = wholeNumber(v) && v.length() <= MAX_FRESH_DIGITS;
-                longestDigits[c] = Math.max(longestDigits[c], v.length());
-            }
-            if (inputDigest != null && pseudonymised[c]) {
-                byte[] bytes = v.getBytes(StandardCharsets.UTF_8);
-                inputDigest.update((byte) c);
-                inputDigest.update((byte) (bytes.length >>> 8));
-                inputDigest.update((byte) bytes.length);
-                inputDigest.update(bytes);
+            if (tuples != null) {
+                for (int q = 0; q < tuple.length; q++) {
+                    tuple[q] = row[qiColumns[q]];
+                }
+                tuples.add(tuple);
             }
         }
-        if (counter != null) {
-            String[] tuple = new String[qiColumns.length];
-            for (int q = 0; q < tuple.length; q++) {
-                tuple[q] = row[qiColumns[q]];
+        return new BatchObservation(rows.length, hashes, hashCount, counts, seen, fresh, longest,
+                digest == null ? null : digest.digest(), tuples);
+    }
+
+    /**
+     * Folds one batch's {@link #observe observation} into pass 1's results. Call it for every batch in batch order, on
+     * one thread: the results are then the same whatever thread observed which batch. Not thread-safe.
+     */
+    public void merge(BatchObservation batch) {
+        for (int c = 0; c < specs.size(); c++) {
+            if (batch.realHashes[c] != null) {
+                long[] hashes = batch.realHashes[c];
+                for (int i = 0; i < batch.realCount[c]; i++) {
+                    realValues[c].addHash(hashes[i]);
+                }
             }
-            counter.add(tuple);
+            if (batch.valueCounts[c] != null) {
+                Map<String, Long> into = valueCounts[c];
+                batch.valueCounts[c].forEach((v, count) -> into.merge(v, count[0], Long::sum));
+            }
+            if (batch.distinct[c] != null) {
+                distinct[c].addAll(batch.distinct[c]);
+            }
+            if (freshCandidate[c] && freshRange[c]) {
+                longestDigits[c] = Math.max(longestDigits[c], batch.longestDigits[c]);
+                freshRange[c] = batch.freshRange[c];
+            }
+        }
+        if (batch.inputDigest != null) {
+            inputDigest.update(batch.inputDigest);
+        }
+        if (counter != null) {
+            counter.merge(batch.tuples);
         }
     }
 

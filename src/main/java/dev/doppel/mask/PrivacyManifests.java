@@ -57,8 +57,10 @@ public final class PrivacyManifests {
                     parameters.put("as", m.what().key());
                 }
                 if (command.equals("mask")) {
-                    parameters.put("style", stage.pseudonymStyle(c));
-                    parameters.put("method", "HMAC-SHA256 keyed format-preserving permutation");
+                    String style = stage.pseudonymStyle(c);
+                    parameters.put("style", style);
+                    parameters.put("method", style.startsWith("vocabulary") ? "HMAC-SHA256 keyed choice of a word"
+                            : "SipHash-2-4 keyed format-preserving permutation (v2)");
                     parameters.put("key_id", (setup.key() != null ? setup.key() : stage.derivedKey()).id());
                 } else {
                     parameters.put("style", "fresh ids of the same shape (synthetic rows have no real value)");

@@ -95,14 +95,17 @@ public final class Fitting {
         }
         int n = table.rows();
         int width = table.columnCount();
-        String[] row = new String[width];
-        for (int r = 0; r < n; r++) {
-            for (int c = 0; c < width; c++) {
-                row[c] = table.column(c)[r];
+        for (int first = 0; first < n; first += SampleRequest.BATCH_ROWS) {
+            String[][] batch = new String[Math.min(SampleRequest.BATCH_ROWS, n - first)][width];
+            for (int r = 0; r < batch.length; r++) {
+                for (int c = 0; c < width; c++) {
+                    batch[r][c] = table.column(c)[first + r];
+                }
             }
-            stage.observe(row);
+            stage.merge(stage.observe(batch));
         }
         stage.solve();
+        String[] row = new String[width];
         if (!stage.coarsens()) {
             return new Masked(table, out, given, plan, setup, stage);
         }

@@ -12,6 +12,7 @@ import dev.doppel.io.ParquetBatchWriter.Compression;
 import dev.doppel.io.ReadOptions;
 import dev.doppel.io.RowReader;
 import dev.doppel.io.TableReaders;
+import dev.doppel.mask.BatchObservation;
 import dev.doppel.mask.MaskMode;
 import dev.doppel.mask.MaskPlan;
 import dev.doppel.mask.MaskSetup;
@@ -47,6 +48,9 @@ import java.util.SplittableRandom;
  * Memory stays flat in the rows; the output appears only when complete, with its privacy manifest beside it.
  */
 public final class MaskJob {
+    /** Rows masked and encoded at a time within a batch (see {@link #maskToCsv}). */
+    static final int SLICE_ROWS = 256;
+
     /** Rows read up front to infer kinds and detect personal data. */
     public static final int HEAD_ROWS = 10_000;
 
@@ -180,37 +184,50 @@ public final class MaskJob {
         }
     }
 
+    /**
+     * Pass 1: read batches on this thread, observe them on workers, merge the observations here in batch order (so the
+     * result does not depend on the thread count).
+     */
     private static long observe(Request request, MaskingStage stage, Progress progress) {
-        long rows = 0;
+        long[] rows = {0};
         try (RowReader reader = TableReaders.open(request.input(), request.options())) {
-            for (String[] row = reader.next(); row != null; row = reader.next()) {
-                stage.observe(row);
-                if ((++rows & 0xFFFF) == 0) {
-                    progress.advance(rows);
-                }
-            }
+            BatchPipeline.<String[][], BatchObservation>stream(batches(reader), request.threads(),
+                    2 * request.threads(), (index, batch) -> stage.observe(batch),
+                    (observed, ignored) -> {
+                        stage.merge(observed);
+                        rows[0] += observed.rows();
+                        progress.advance(rows[0]);
+                    });
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("reading failed", e);
         }
-        progress.advance(rows);
-        return rows;
+        return rows[0];
+    }
+
+    /** The reader's rows in batches of {@link SampleRequest#BATCH_ROWS}, each row copied (the reader reuses its array). */
+    private static BatchPipeline.Source<String[][]> batches(RowReader reader) {
+        int batchRows = SampleRequest.BATCH_ROWS;
+        return () -> {
+            List<String[]> rows = new ArrayList<>(batchRows);
+            while (rows.size() < batchRows) {
+                String[] row = reader.next();
+                if (row == null) {
+                    break;
+                }
+                rows.add(row.clone());
+            }
+            return rows.isEmpty() ? null : rows.toArray(new String[0][]);
+        };
     }
 
     /** Pass 2: read batches on this thread, mask and encode them on workers, write them in order. */
     private static long write(Request request, MaskingStage stage, List<ColumnModel> columns, RawTable head, Path temp,
             long expectedRows, Progress progress) throws Exception {
-        int batchRows = SampleRequest.BATCH_ROWS;
         long[] done = {0};
         try (RowReader reader = TableReaders.open(request.input(), request.options())) {
-            BatchPipeline.Source<String[][]> source = () -> {
-                List<String[]> rows = new ArrayList<>(batchRows);
-                while (rows.size() < batchRows) {
-                    String[] row = reader.next();
-                    if (row == null) {
-                        break;
-                    }
-                    rows.add(row.clone()); // the reader may reuse its array
-                }
-                return rows.isEmpty() ? null : rows.toArray(new String[0][]);
-            };
+            BatchPipeline.Source<String[][]> source = batches(reader);
             int inFlight = 2 * request.threads();
             if (request.format() == OutputFormat.PARQUET) {
                 try (ParquetBatchWriter writer = new ParquetBatchWriter(temp, columns, request.compression(),
@@ -228,12 +245,8 @@ public final class MaskJob {
                 try (OutputStream stream = Files.newOutputStream(temp)) {
                     stream.write(encoder.header());
                     BatchPipeline.<String[][], Encoded>stream(source, request.threads(), inFlight,
-                            (index, rows) -> {
-                                Batch batch = mask(stage, columns, rows, request.seed(), index);
-                                CsvBatchEncoder.Sink sink = new CsvBatchEncoder.Sink(encoder.sizeHint(rows.length));
-                                encoder.encode(batch, sink);
-                                return new Encoded(sink, rows.length);
-                            },
+                            (index, rows) -> new Encoded(maskToCsv(stage, columns, encoder, rows,
+                                    request.seed(), index), rows.length),
                             (encoded, ignored) -> {
                                 stream.write(encoded.sink().array(), 0, encoded.sink().size());
                                 done[0] += encoded.rows();
@@ -251,13 +264,37 @@ public final class MaskJob {
     private static Batch mask(MaskingStage stage, List<ColumnModel> columns, String[][] rows, long seed, long index) {
         SplittableRandom rnd = new SplittableRandom(Seeds.derive(seed, "mask", index));
         Batch batch = new Batch(columns, rows.length);
-        batch.reset(index * SampleRequest.BATCH_ROWS, rows.length);
-        for (int r = 0; r < rows.length; r++) {
-            String[] out = stage.mask(rows[r], rnd);
+        maskSlice(stage, rows, 0, rows.length, rnd, batch, index * SampleRequest.BATCH_ROWS);
+        return batch;
+    }
+
+    /**
+     * Masks one batch of rows straight into CSV bytes, {@value #SLICE_ROWS} rows at a time: each slice's strings are
+     * encoded while still in the processor's cache. The bytes are those of masking the whole batch, then encoding it:
+     * the rows take the batch's random stream in the same order.
+     */
+    private static CsvBatchEncoder.Sink maskToCsv(MaskingStage stage, List<ColumnModel> columns,
+            CsvBatchEncoder encoder, String[][] rows, long seed, long index) {
+        SplittableRandom rnd = new SplittableRandom(Seeds.derive(seed, "mask", index));
+        CsvBatchEncoder.Sink sink = new CsvBatchEncoder.Sink(encoder.sizeHint(rows.length));
+        Batch slice = new Batch(columns, SLICE_ROWS);
+        for (int from = 0; from < rows.length; from += SLICE_ROWS) {
+            int count = Math.min(SLICE_ROWS, rows.length - from);
+            maskSlice(stage, rows, from, count, rnd, slice, index * SampleRequest.BATCH_ROWS + from);
+            encoder.append(slice, sink);
+        }
+        return sink;
+    }
+
+    /** Masks rows[from, from + count) into {@code batch} (reset to hold them as rows from {@code firstRow}). */
+    private static void maskSlice(MaskingStage stage, String[][] rows, int from, int count, SplittableRandom rnd,
+            Batch batch, long firstRow) {
+        batch.reset(firstRow, count);
+        for (int r = 0; r < count; r++) {
+            String[] out = stage.mask(rows[from + r], rnd);
             for (int c = 0; c < out.length; c++) {
                 batch.strings(c)[r] = out[c];
             }
         }
-        return batch;
     }
 }

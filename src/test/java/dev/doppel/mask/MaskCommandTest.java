@@ -155,6 +155,33 @@ class MaskCommandTest {
         assertThat(Files.readAllBytes(other)).isNotEqualTo(Files.readAllBytes(one));
     }
 
+    /**
+     * Pass 1 observes batches of rows on workers and merges them in batch order: with several batches (rare values,
+     * quasi-identifier counts, real-value filters, fresh id ranges and the key derived from the input all learned in
+     * pass 1) the output and its manifest must not depend on the thread count.
+     */
+    @Test
+    void passOneInParallelGivesTheSameOutputAndManifest() throws IOException {
+        Path source = TestData.require("customers_pii_10000.csv");
+        List<String> lines = Files.readAllLines(source);
+        List<String> tripled = new ArrayList<>(lines);
+        for (int copy = 0; copy < 2; copy++) {
+            tripled.addAll(lines.subList(1, lines.size()));
+        }
+        Path input = dir.resolve("customers_30000.csv");
+        Files.write(input, tripled);
+        Path one = dir.resolve("one.csv");
+        Path two = dir.resolve("two.csv");
+        assertThat(doppel("mask", input.toString(), "-o", one.toString(), "--threads", "1").code()).isZero();
+        assertThat(doppel("mask", input.toString(), "-o", two.toString(), "--threads", "2").code()).isZero();
+        assertThat(Files.readAllBytes(two)).isEqualTo(Files.readAllBytes(one));
+        JsonNode first = JSON.readTree(dir.resolve("one.privacy.json").toFile());
+        JsonNode second = JSON.readTree(dir.resolve("two.privacy.json").toFile());
+        assertThat(second.get("key")).isEqualTo(first.get("key"));
+        assertThat(second.get("k_anonymity")).isEqualTo(first.get("k_anonymity"));
+        assertThat(second.get("columns")).isEqualTo(first.get("columns"));
+    }
+
     @Test
     void refusesToOverwriteWithoutForce() throws IOException {
         Path input = TestData.require("people_pii_1000.csv");

@@ -13,6 +13,9 @@ final class AsciiFold {
      * be empty (a name in a non-Latin script).
      */
     static String fold(String text) {
+        if (isAscii(text)) {
+            return foldAscii(text); // the same result without the Unicode normaliser, which dominated loading words
+        }
         StringBuilder spelt = new StringBuilder(text.length() + 4);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -33,6 +36,29 @@ final class AsciiFold {
         for (int i = 0; i < decomposed.length(); i++) {
             char c = decomposed.charAt(i);
             if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link #fold} of ASCII text: lower-cased, letters and digits kept. */
+    private static String foldAscii(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                out.append((char) (c + ('a' - 'A')));
+            } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
                 out.append(c);
             }
         }

@@ -142,19 +142,22 @@ final class Layouts {
     /** "style:tld:separator:digits", e.g. "freemail:de:.:1": domain style, public TLD, local-part separator, digits. */
     static String email(String v) {
         int at = v.lastIndexOf('@');
-        String local = v.substring(0, at);
         String domain = v.substring(at + 1).toLowerCase(Locale.ROOT);
         String style = Domains.isReserved(domain) ? Fakes.EXAMPLE : Domains.isFreeMail(domain) ? Fakes.FREE_MAIL
                 : Fakes.COMPANY_DOMAIN;
         String tld = Domains.commonTld(domain);
-        String separator = "";
-        for (char c : new char[] {'.', '_', '-'}) {
-            if (local.indexOf(c) >= 0) {
-                separator = String.valueOf(c);
-                break;
-            }
+        boolean dot = false;
+        boolean underscore = false;
+        boolean hyphen = false;
+        boolean digits = false;
+        for (int i = 0; i < at; i++) { // the local part, in one scan
+            char c = v.charAt(i);
+            dot |= c == '.';
+            underscore |= c == '_';
+            hyphen |= c == '-';
+            digits |= c >= '0' && c <= '9';
         }
-        boolean digits = local.chars().anyMatch(c -> c >= '0' && c <= '9');
+        String separator = dot ? "." : underscore ? "_" : hyphen ? "-" : ""; // the first of . _ - that occurs
         return style + ":" + tld + ":" + separator + ":" + (digits ? "1" : "0");
     }
 

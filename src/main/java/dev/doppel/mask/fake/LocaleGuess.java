@@ -53,6 +53,9 @@ public final class LocaleGuess {
         if (total == 0) {
             return Optional.empty();
         }
+        // the candidates' word lists load independently: in parallel, each into Fakes' cache (the scores below are
+        // computed in candidate order, so the answer does not depend on which list loaded first)
+        CANDIDATES.parallelStream().forEach(Fakes::of);
         Locale best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
         int bestHits = 0;

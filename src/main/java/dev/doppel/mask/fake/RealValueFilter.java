@@ -51,6 +51,14 @@ public final class RealValueFilter {
         }
     }
 
+    /**
+     * A value's 64-bit hash, never 0, as {@link #add} and {@link #mightContain} use it: computing it is most of the
+     * cost of adding, so pass 1 computes it on worker threads and {@link #addHash adds} the hashes on one.
+     */
+    public static long hashOf(String value) {
+        return key(Objects.requireNonNull(value, "value"));
+    }
+
     /** A value's 64-bit hash, never 0 (0 marks a free slot). */
     private static long key(String value) {
         long h = hash(value, 0x9E3779B97F4A7C15L);
@@ -122,8 +130,14 @@ public final class RealValueFilter {
      * false positives); beyond them the filter switches to its bits.
      */
     public void add(String value) {
-        Objects.requireNonNull(value, "value");
-        long h = key(value);
+        addHash(hashOf(value));
+    }
+
+    /** Records a real value by its {@link #hashOf hash}: the same as {@link #add} of the value. Not thread-safe. */
+    public void addHash(long h) {
+        if (h == 0) {
+            throw new IllegalArgumentException("not a value's hash");
+        }
         if (exact != null) {
             exactAdd(h);
             if (exactSize > EXACT_LIMIT) {

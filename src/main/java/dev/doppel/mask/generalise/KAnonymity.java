@@ -2,7 +2,6 @@ package dev.doppel.mask.generalise;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +34,7 @@ public final class KAnonymity {
     public static final long EXHAUSTIVE_NODES = 10_000;
 
     private final List<Hierarchy> qis;
-    private final Map<List<String>, long[]> counts = new HashMap<>();
+    private final Map<Tuple, long[]> counts = new HashMap<>();
     private long rows;
 
     private KAnonymity(List<Hierarchy> qis) {
@@ -56,8 +55,27 @@ public final class KAnonymity {
             throw new IllegalArgumentException(
                     "a tuple has " + tuple.length + " values for " + qis.size() + " quasi-identifiers");
         }
-        counts.computeIfAbsent(Collections.unmodifiableList(Arrays.asList(tuple.clone())), t -> new long[1])[0]++;
+        counts.computeIfAbsent(new Tuple(tuple.clone()), t -> new long[1])[0]++;
         rows++;
+    }
+
+    /**
+     * Adds another counter's tuples and rows to this one: counting a table in batches on several threads and merging
+     * the batches' counters gives what one counter over all rows gives.
+     *
+     * @throws IllegalArgumentException when the other counter has another number of quasi-identifiers
+     */
+    public void merge(KAnonymity other) {
+        if (other.qis.size() != qis.size()) {
+            throw new IllegalArgumentException("the counters count different quasi-identifiers");
+        }
+        other.counts.forEach((tuple, count) -> counts.computeIfAbsent(tuple, t -> new long[1])[0] += count[0]);
+        rows += other.rows;
+    }
+
+    /** An empty counter over the same quasi-identifiers, e.g. for one batch of rows to {@link #merge} later. */
+    public KAnonymity emptyCopy() {
+        return new KAnonymity(qis);
     }
 
     /** Counts every row of in-memory columns, one array per QI (all the same length). */
@@ -117,8 +135,8 @@ public final class KAnonymity {
 
     private Lattice lattice(int k) {
         List<String[]> tuples = new ArrayList<>(counts.size());
-        for (List<String> tuple : counts.keySet()) {
-            tuples.add(tuple.toArray(new String[0]));
+        for (Tuple tuple : counts.keySet()) {
+            tuples.add(tuple.values().clone());
         }
         tuples.sort(Columns.TUPLE_ORDER);
         long[] weight = new long[tuples.size()];
@@ -128,7 +146,7 @@ public final class KAnonymity {
         }
         for (int t = 0; t < weight.length; t++) {
             String[] tuple = tuples.get(t);
-            weight[t] = counts.get(Arrays.asList(tuple))[0];
+            weight[t] = counts.get(new Tuple(tuple))[0];
             for (int q = 0; q < tuple.length; q++) {
                 if (tuple[q] != null) {
                     valueCounts.get(q).merge(tuple[q], weight[t], Long::sum);
@@ -189,9 +207,9 @@ public final class KAnonymity {
      * measure for a manifest when no k is enforced.
      */
     public static int kReached(Iterable<String[]> tuples) {
-        Map<List<String>, long[]> seen = new HashMap<>();
+        Map<Tuple, long[]> seen = new HashMap<>();
         for (String[] tuple : tuples) {
-            seen.computeIfAbsent(Arrays.asList(tuple.clone()), t -> new long[1])[0]++;
+            seen.computeIfAbsent(new Tuple(tuple.clone()), t -> new long[1])[0]++;
         }
         long min = Long.MAX_VALUE;
         for (long[] count : seen.values()) {

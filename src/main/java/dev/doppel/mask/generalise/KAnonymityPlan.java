@@ -1,7 +1,6 @@
 package dev.doppel.mask.generalise;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,7 +16,7 @@ import java.util.Set;
 public final class KAnonymityPlan {
     private final List<Hierarchy> hierarchies;
     private final int[] levels;
-    private final Set<List<String>> kept;
+    private final Set<Tuple> kept;
     private final int k;
     private final int kReached;
     private final long rows;
@@ -26,11 +25,11 @@ public final class KAnonymityPlan {
     private final double loss;
     private final boolean optimal;
 
-    private KAnonymityPlan(Lattice lattice, Lattice.Node node, Set<List<String>> kept, int k, long suppressedCells,
+    private KAnonymityPlan(Lattice lattice, Lattice.Node node, Set<Tuple> kept, int k, long suppressedCells,
             boolean optimal) {
         this.hierarchies = lattice.hierarchies;
         this.levels = node.levels().clone();
-        this.kept = Set.copyOf(kept);
+        this.kept = new HashSet<>(kept); // only read after construction
         this.k = k;
         this.kReached = node.kReached();
         this.rows = lattice.rows;
@@ -42,7 +41,7 @@ public final class KAnonymityPlan {
 
     static KAnonymityPlan of(Lattice lattice, Lattice.Node node, int k, boolean optimal) {
         int[] levels = node.levels();
-        Set<List<String>> kept = new HashSet<>();
+        Set<Tuple> kept = new HashSet<>();
         long cells = 0;
         for (int t = 0; t < lattice.tuples.length; t++) {
             boolean suppressed = node.suppressed()[node.classOf()[t]];
@@ -55,7 +54,7 @@ public final class KAnonymityPlan {
                 }
             }
             if (!suppressed) {
-                kept.add(Arrays.asList(general));
+                kept.add(new Tuple(general));
             }
         }
         return new KAnonymityPlan(lattice, node, kept, k, cells, optimal);
@@ -76,7 +75,7 @@ public final class KAnonymityPlan {
             general[q] = hierarchies.get(q).apply(tuple[q], levels[q]);
             missing &= general[q] == null;
         }
-        return missing || kept.contains(Arrays.asList(general)) ? general : new String[levels.length];
+        return missing || kept.contains(new Tuple(general)) ? general : new String[levels.length];
     }
 
     /** Applies the plan to in-memory columns, one array per QI (all the same length); returns new columns. */

@@ -1,7 +1,6 @@
 package dev.doppel.mask.pseudo;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -20,27 +19,39 @@ import java.util.Objects;
  * case), and the token is again a hex value with at least one digit and one letter. A value such as {@code "cafe1"}
  * therefore maps to hex, while {@code "cafe"} (no digit) and {@code "1234"} (no letter) keep their classes.
  *
+ * <p><b>Keys.</b> The user's key (at least 128 bits) is stretched once per domain: HMAC-SHA256(key, "doppel
+ * pseudonymise v2", 0, domain) gives 32 bytes, the first 16 of them the tweak key and the last 16 the round key, both
+ * for SipHash-2-4 ({@link SipHash}), a pseudo-random function with a 128-bit key and a 64-bit output.
+ *
  * <p><b>Construction.</b> The class positions form a mixed-radix number string; it is split into halves L (first
- * {@code k/2} positions) and R, and {@value #ROUNDS} alternating Feistel rounds add, position by position modulo its
- * radix, a pseudo-random offset to one half computed from the other: {@code L += F(r, R)} on even rounds, {@code R +=
- * F(r, L)} on odd ones. F is HMAC-SHA256 under a key derived from the secret and the domain, over (variant, mode,
- * shape, round, block, other half); each 16-bit slice {@code s} of its output gives one offset {@code s * radix >>>
- * 16} (bias below 2<sup>-11</sup>; no division, which measurably mattered). A round is undone by subtracting the same offsets, so the whole map is a bijection on the
- * set of values of one shape: two real values can never share a token, whatever the domain size (three-digit ids
- * included). Values of one class position are permuted by a keyed Fisher-Yates shuffle of the class alphabet, since a
- * Feistel network needs two halves. The hex rule is kept by cycle walking: a class-shaped result that happens to be a
- * hex value, or a hex result that is all digits or all letters, is encrypted again until it falls back into the
- * input's own set; that stays a bijection and takes under two passes on average for every shape.
+ * {@code k/2} positions) and R, and each half is cut into <em>limbs</em>: runs of consecutive positions whose radix
+ * product M (the limb's modulus) is at most 2<sup>48</sup> (8 hex digits, 10 letters, 14 digits: one limb per half for
+ * nearly every value), each holding its positions' mixed-radix number in [0, M). The value's <em>tweak</em> T is
+ * SipHash under the tweak key of (variant, mode, class count, shape), the shape being the value with each class
+ * position replaced by its class. {@value #ROUNDS} alternating Feistel rounds then add, limb by limb modulo its
+ * modulus, a pseudo-random offset to one half computed from the other, as FF1 does: {@code L += F(r, R)} on even
+ * rounds, {@code R += F(r, L)} on odd ones. For limb c of the destination half, F is SipHash under the round key of
+ * the words (T, r + 2<sup>32</sup>c, the source half's limbs), and the offset is the high word of y * M for its 64-bit
+ * output y: uniform in [0, M) up to a bias below 2<sup>-16</sup>, with no division. A round is undone by subtracting
+ * the same offsets, so the whole map is a bijection on the set of values of one shape: two real values can never
+ * share a token, whatever the domain size (three-digit ids included). Values of one class position are permuted by a
+ * keyed Fisher-Yates shuffle of the class alphabet (its draws taken as mixed-radix digits of SipHash outputs for
+ * "round" {@value #ROUNDS}), since a Feistel network needs two halves. The hex rule is kept by cycle walking: a
+ * class-shaped result that happens to be a hex value, or a hex result that is all digits or all letters, is encrypted
+ * again until it falls back into the input's own set; that stays a bijection and takes under two passes on average
+ * for every shape.
  *
  * <p><b>Rounds.</b> Ten, as NIST SP 800-38G's FF1 uses for the same alternating, modular-addition Feistel network over
- * numeral strings. Four rounds suffice for Luby-Rackoff security only when each half has a large domain; ids of a few
+ * numeral strings (FF1 takes AES as F; SipHash is the faster PRF in plain Java, where the JDK's AES costs a cipher call
+ * per block). Four rounds suffice for Luby-Rackoff security only when each half has a large domain; ids of a few
  * digits have halves of 10 to 1000 values, where more rounds are what keeps known-pair attacks (Patarin;
- * Bellare-Hoang-Tessaro) from recovering the permutation. The price is speed: a 15-character id costs ten HMACs
- * (about 1.7 of its 2.5 microseconds on the development machine, see {@code PseudonymBench}); the count is part of
- * the output, so changing it changes every pseudonym.
+ * Bellare-Hoang-Tessaro) from recovering the permutation. A 15-character id costs eleven SipHash calls, about 0.6
+ * microseconds on the development machine (see {@code PseudonymBench}); version 1 of this scheme used HMAC-SHA256 as F
+ * and cost 2.5 microseconds. The round count, the PRF and the key label are part of the output: changing any of them
+ * changes every pseudonym.
  *
- * <p><b>Threads.</b> Immutable and thread-safe: each thread gets its own prepared HMAC state (a {@link ThreadLocal}),
- * so tokens are the same whatever the thread count. {@link #toString()} shows the domain and the key's fingerprint.
+ * <p><b>Threads.</b> Immutable and thread-safe: the keys are read-only and each thread gets its own scratch arrays (a
+ * {@link ThreadLocal}), so tokens are the same whatever the thread count. {@link #toString()} shows the domain and the key's fingerprint.
  */
 public final class Pseudonymiser {
     /** Feistel rounds; see the class comment for why ten. */
@@ -54,14 +65,26 @@ public final class Pseudonymiser {
     private static final byte MODE_HEX_UPPER = 2;
     private static final int HEADER = 10;
 
+    private static final int LIMB_BITS = 48;
+    /**
+     * Largest modulus of a limb, the most values one SipHash output is spread over (bias below 2<sup>-16</sup>). Radices
+     * are at most 32, so a modulus at the limit times a radix still fits a long: the limit checks need no division.
+     */
+    private static final long LIMB_LIMIT = 1L << LIMB_BITS;
+
     private final String domain;
     private final String keyId;
-    private final ThreadLocal<Engine> engines;
+    /** F's key for the per-value tweak. */
+    private final SipHash tweaks;
+    /** F's key for the rounds. */
+    private final SipHash rounds;
+    private final ThreadLocal<Engine> engines = ThreadLocal.withInitial(Engine::new);
 
-    private Pseudonymiser(String domain, String keyId, HmacSha256 prf) {
+    private Pseudonymiser(String domain, String keyId, SipHash tweaks, SipHash rounds) {
         this.domain = domain;
         this.keyId = keyId;
-        this.engines = ThreadLocal.withInitial(() -> new Engine(prf.copy()));
+        this.tweaks = tweaks;
+        this.rounds = rounds;
     }
 
     /**
@@ -71,11 +94,12 @@ public final class Pseudonymiser {
     public static Pseudonymiser of(PseudonymKey key, String domain) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(domain, "domain");
-        byte[] label = ("doppel pseudonymise v1\u0000" + domain).getBytes(StandardCharsets.UTF_8);
-        byte[] domainKey = HmacSha256.of(key.bytes()).mac(label);
-        HmacSha256 prf = HmacSha256.of(domainKey);
+        byte[] label = ("doppel pseudonymise v2\u0000" + domain).getBytes(StandardCharsets.UTF_8);
+        byte[] domainKey = HmacSha256.of(key.bytes()).mac(label); // 32 bytes: two independent 128-bit SipHash keys
+        Pseudonymiser p = new Pseudonymiser(domain, key.id(), new SipHash(domainKey, 0),
+                new SipHash(domainKey, SipHash.KEY_BYTES));
         Arrays.fill(domainKey, (byte) 0);
-        return new Pseudonymiser(domain, key.id(), prf);
+        return p;
     }
 
     /** The domain label given to {@link #of}. */
@@ -182,13 +206,13 @@ public final class Pseudonymiser {
                 e.digits[j] = CharClass.indexOf(c);
             }
         }
-        MessageDigest prefix = prefix(e, value, variant, mode, k);
+        long tweak = tweak(e, value, variant, mode, k);
         if (k == 1) {
-            shuffle(e, prefix, forward);
+            shuffle(e, tweak, forward);
         } else {
             boolean walk = hex || hexPossible;
             do {
-                feistel(e, prefix, k, forward);
+                feistel(e, tweak, k, forward);
             } while (walk && outsideOwnSet(e, k, hex));
         }
         char[] out = value.toCharArray();
@@ -203,8 +227,11 @@ public final class Pseudonymiser {
         return new String(out);
     }
 
-    /** The HMAC state after (variant, mode, class count, shape), the part of F's input shared by all rounds. */
-    private static MessageDigest prefix(Engine e, String value, byte variant, byte mode, int k) {
+    /**
+     * The value's tweak: SipHash of (variant, mode, class count, shape) under the tweak key, the part of F's input
+     * shared by all rounds, so that values of different shapes or variants go through unrelated permutations.
+     */
+    private long tweak(Engine e, String value, byte variant, byte mode, int k) {
         int len = HEADER;
         byte[] m = e.message;
         for (int i = 0, j = 0; i < value.length(); i++) {
@@ -224,41 +251,128 @@ public final class Pseudonymiser {
         m[1] = mode;
         putInt(m, 2, k);
         putInt(m, 6, len - HEADER);
-        MessageDigest md = e.hmac.start();
-        md.update(m, 0, len);
-        return md;
+        return tweaks.hash(m, len);
     }
 
-    /** One pass of the Feistel network over digits[0..k), forwards or backwards. */
-    private static void feistel(Engine e, MessageDigest prefix, int k, boolean forward) {
+    /**
+     * One pass of the Feistel network over digits[0..k), forwards or backwards: the halves are read into limbs, the
+     * rounds run on the limbs, and the limbs are written back into digits.
+     */
+    private void feistel(Engine e, long tweak, int k, boolean forward) {
         int half = k / 2;
+        int leftLimbs = toLimbs(e, 0, half, 0);
+        int limbs = leftLimbs + toLimbs(e, half, k, leftLimbs);
+        long[] limb = e.limbs;
+        long[] modulus = e.moduli;
+        long[] w = e.words;
+        w[0] = tweak;
         for (int s = 0; s < ROUNDS; s++) {
             int round = forward ? s : ROUNDS - 1 - s;
             boolean left = (round & 1) == 0;
-            int dst = left ? 0 : half;
-            int dstLen = left ? half : k - half;
-            int src = left ? half : 0;
-            int srcLen = left ? k - half : half;
-            offsets(e, prefix, round, src, srcLen, dstLen);
-            for (int j = 0; j < dstLen; j++) {
-                int radix = e.radix[dst + j];
-                int offset = (e.offsets[j] * radix) >>> 16; // 16 random bits scaled to [0, radix), no division
-                int d = forward ? e.digits[dst + j] + offset : e.digits[dst + j] - offset;
-                e.digits[dst + j] = d >= radix ? d - radix : d < 0 ? d + radix : d;
+            int dst = left ? 0 : leftLimbs;
+            int dstEnd = left ? leftLimbs : limbs;
+            int src = left ? leftLimbs : 0;
+            int srcEnd = left ? limbs : leftLimbs;
+            int words = 2 + srcEnd - src;
+            System.arraycopy(limb, src, w, 2, srcEnd - src);
+            for (int c = dst; c < dstEnd; c++) {
+                w[1] = (long) (c - dst) << 32 | round;
+                long m = modulus[c];
+                long offset = uniform(rounds.hash(w, words), m);
+                long v = forward ? limb[c] + offset - m : limb[c] - offset;
+                limb[c] = v + (v >> 63 & m); // back into [0, m) without a branch
+            }
+        }
+        fromLimbs(e, limbs);
+    }
+
+    /**
+     * Reads digits[from..to) into limbs from index {@code first}: consecutive positions, each limb as many as keep its
+     * modulus (the product of their radices) at most 2<sup>{@value #LIMB_BITS}</sup>, holding their mixed-radix number.
+     * Which positions share a limb depends only on the radices, which the tweak fixes. Returns the number of limbs.
+     */
+    private static int toLimbs(Engine e, int from, int to, int first) {
+        int n = first;
+        int j = from;
+        while (j < to) {
+            long value = 0;
+            long modulus = 1;
+            e.limbStart[n] = j;
+            do {
+                int radix = e.radix[j];
+                value = value * radix + e.digits[j];
+                modulus *= radix;
+                j++;
+            } while (j < to && modulus * e.radix[j] <= LIMB_LIMIT);
+            e.limbs[n] = value;
+            e.moduli[n] = modulus;
+            n++;
+        }
+        e.limbStart[n] = to;
+        return n - first;
+    }
+
+    /** Writes limbs[0..count) back into their digits. */
+    private static void fromLimbs(Engine e, int count) {
+        for (int n = 0; n < count; n++) {
+            long value = e.limbs[n];
+            int start = e.limbStart[n];
+            int end = e.limbStart[n + 1];
+            for (int j = end - 1; j >= start; j--) {
+                int radix = e.radix[j];
+                long q = value / radix;
+                e.digits[j] = (int) (value - q * radix);
+                value = q;
             }
         }
     }
 
-    /** A keyed Fisher-Yates shuffle of the one class position's alphabet. */
-    private static void shuffle(Engine e, MessageDigest prefix, boolean forward) {
+    /** A value in [0, m) from 64 uniform bits: the high word of the unsigned 128-bit product y * m (no division). */
+    private static long uniform(long y, long m) {
+        return Math.multiplyHigh(y, m) + (y >> 63 & m);
+    }
+
+    /**
+     * Fills offsets[0..count) with offsets[j] uniform in [0, radices[from + j]) for F's "round" {@code round}. The
+     * positions are cut into chunks whose radix product M stays at most 2<sup>{@value #LIMB_BITS}</sup>; each chunk
+     * takes one SipHash output y and reads its offsets as the mixed-radix digits of floor(y * M / 2<sup>64</sup>),
+     * extracted by multiplying (no division). Bias below 2<sup>-16</sup>.
+     */
+    private void offsets(Engine e, int round, int[] radices, int from, int count, int words) {
+        long[] w = e.words;
+        for (int j = 0, chunk = 0; j < count; chunk++) {
+            int end = j;
+            long size = 1;
+            while (end < count && size * radices[from + end] <= LIMB_LIMIT) {
+                size *= radices[from + end];
+                end++;
+            }
+            w[1] = (long) chunk << 32 | round;
+            long y = rounds.hash(w, words);
+            for (; j < end; j++) {
+                int radix = radices[from + j];
+                e.offsets[j] = (int) uniform(y, radix); // the next digit; the low word y * radix keeps the rest
+                y *= radix;
+            }
+        }
+    }
+
+    /** A keyed Fisher-Yates shuffle of the one class position's alphabet (F's "round" {@value #ROUNDS}). */
+    private void shuffle(Engine e, long tweak, boolean forward) {
         int radix = e.radix[0];
-        offsets(e, prefix, ROUNDS, 0, 0, radix);
+        // draw i of the shuffle picks among i + 1 entries, for i = radix - 1 down to 1
+        int[] bounds = new int[radix - 1];
+        for (int i = 0; i < bounds.length; i++) {
+            bounds[i] = radix - i;
+        }
+        e.words[0] = tweak;
+        offsets(e, ROUNDS, bounds, 0, bounds.length, 2);
         int[] perm = new int[radix];
         for (int i = 0; i < radix; i++) {
             perm[i] = i;
         }
-        for (int i = radix - 1; i > 0; i--) {
-            int j = e.offsets[i] % (i + 1);
+        for (int i = radix - 1, draw = 0; i > 0; i--, draw++) {
+            int j = e.offsets[draw];
             int t = perm[i];
             perm[i] = perm[j];
             perm[j] = t;
@@ -272,25 +386,6 @@ public final class Pseudonymiser {
                 i++;
             }
             e.digits[0] = i;
-        }
-    }
-
-    /** Fills offsets[0..count) with 16-bit values of F(round, digits[src..src+srcLen)). */
-    private static void offsets(Engine e, MessageDigest prefix, int round, int src, int srcLen, int count) {
-        byte[] m = e.message;
-        m[0] = (byte) round;
-        for (int j = 0; j < srcLen; j++) {
-            m[5 + j] = (byte) e.digits[src + j];
-        }
-        byte[] out = e.out;
-        for (int block = 0, filled = 0; filled < count; block++) {
-            putInt(m, 1, block);
-            MessageDigest md = HmacSha256.clone(prefix);
-            md.update(m, 0, 5 + srcLen);
-            e.hmac.finish(md, out);
-            for (int b = 0; b < HmacSha256.LENGTH && filled < count; b += 2) {
-                e.offsets[filled++] = (out[b] & 0xff) << 8 | out[b + 1] & 0xff;
-            }
         }
     }
 
@@ -324,19 +419,20 @@ public final class Pseudonymiser {
         return "Pseudonymiser[domain=" + domain + ", key=" + keyId + "]";
     }
 
-    /** One thread's HMAC state and scratch arrays, grown to the longest value seen. */
+    /** One thread's scratch arrays, grown to the longest value seen. */
     private static final class Engine {
-        final HmacSha256 hmac;
-        final byte[] out = new byte[HmacSha256.LENGTH];
         byte[] message = new byte[0];
+        long[] words = new long[0];
+        long[] limbs = new long[0];
+        long[] moduli = new long[0];
+        int[] limbStart = new int[0];
         int[] pos = new int[0];
         int[] digits = new int[0];
         int[] radix = new int[0];
         int[] offsets = new int[0];
         CharClass[] classes = new CharClass[0];
 
-        Engine(HmacSha256 hmac) {
-            this.hmac = hmac;
+        Engine() {
             ensure(64);
         }
 
@@ -346,6 +442,10 @@ public final class Pseudonymiser {
             }
             int size = Math.max(n, 2 * pos.length);
             message = new byte[HEADER + 3 * size];
+            words = new long[size + 2];
+            limbs = new long[size + 1];
+            moduli = new long[size + 1];
+            limbStart = new int[size + 2];
             pos = new int[size];
             digits = new int[size];
             radix = new int[size];
