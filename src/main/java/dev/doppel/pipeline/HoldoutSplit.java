@@ -17,7 +17,7 @@ public record HoldoutSplit(RawTable training, RawTable holdout) {
     /** The share held out unless the profile says otherwise. */
     public static final double DEFAULT_SHARE = 0.2;
     /** Below this many hold-out rows, privacy figures would be noise: nothing is held out. */
-    public static final int MIN_HOLDOUT_ROWS = 50;
+    public static final int MIN_HOLDOUT_ROWS = 30;
 
     public static HoldoutSplit of(RawTable table, double share, long seed) {
         int n = table.rows();
