@@ -5,7 +5,7 @@ package dev.doppel.error;
  * the problem, never a cell value: messages are shown on the terminal and end up in CI logs.
  */
 public abstract sealed class DoppelException extends RuntimeException
-        permits InputException, OutputException, UsageException, GateFailedException {
+        permits InputException, OutputException, UsageException {
     private static final long serialVersionUID = 1L;
 
     protected DoppelException(String message) {

@@ -105,25 +105,11 @@ public final class Fitting {
             stage.merge(stage.observe(batch));
         }
         stage.solve();
-        String[] row = new String[width];
         if (!stage.coarsens()) {
             return new Masked(table, out, given, plan, setup, stage);
         }
-        List<String[]> columns = new ArrayList<>(width);
-        for (int c = 0; c < width; c++) {
-            columns.add(new String[n]);
-        }
-        for (int r = 0; r < n; r++) {
-            for (int c = 0; c < width; c++) {
-                row[c] = table.column(c)[r];
-            }
-            String[] masked = stage.coarsen(row);
-            for (int c = 0; c < width; c++) {
-                columns.get(c)[r] = masked[c];
-            }
-        }
-        RawTable coarse = new RawTable(table.source(), table.names(), columns, table.missingMarkers(), table.dialect(),
-                linesOf(table));
+        RawTable coarse = coarsened(table, stage, linesOf(table));
+        List<String[]> columns = coarse.columns();
         // columns whose values changed are inferred again: "30-39" bands are labels, not numbers
         List<ColumnProfile> again = SchemaInference.infer(coarse, Map.of());
         for (int c = 0; c < width; c++) {
@@ -133,6 +119,30 @@ public final class Fitting {
             }
         }
         return new Masked(coarse, out, given, plan, setup, stage);
+    }
+
+    /**
+     * A table generalised and suppressed row by row as a solved stage says: the training rows before fitting, and in
+     * {@code run}'s evaluation the hold-out, so both are compared as the model saw them.
+     */
+    static RawTable coarsened(RawTable table, MaskingStage stage, int[] lines) {
+        int n = table.rows();
+        int width = table.columnCount();
+        List<String[]> columns = new ArrayList<>(width);
+        for (int c = 0; c < width; c++) {
+            columns.add(new String[n]);
+        }
+        String[] row = new String[width];
+        for (int r = 0; r < n; r++) {
+            for (int c = 0; c < width; c++) {
+                row[c] = table.column(c)[r];
+            }
+            String[] masked = stage.coarsen(row);
+            for (int c = 0; c < width; c++) {
+                columns.get(c)[r] = masked[c];
+            }
+        }
+        return new RawTable(table.source(), table.names(), columns, table.missingMarkers(), table.dialect(), lines);
     }
 
     private static int[] linesOf(RawTable table) {

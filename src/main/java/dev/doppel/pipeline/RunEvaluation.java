@@ -56,26 +56,6 @@ final class RunEvaluation {
 
     /** The hold-out generalised and suppressed as the training rows were. */
     private static RawTable coarsened(RawTable table, MaskingStage stage) {
-        if (!stage.coarsens()) {
-            return table;
-        }
-        int n = table.rows();
-        int width = table.columnCount();
-        List<String[]> columns = new ArrayList<>(width);
-        for (int c = 0; c < width; c++) {
-            columns.add(new String[n]);
-        }
-        String[] row = new String[width];
-        for (int r = 0; r < n; r++) {
-            for (int c = 0; c < width; c++) {
-                row[c] = table.column(c)[r];
-            }
-            String[] masked = stage.coarsen(row);
-            for (int c = 0; c < width; c++) {
-                columns.get(c)[r] = masked[c];
-            }
-        }
-        return new RawTable(table.source(), table.names(), columns, table.missingMarkers(), table.dialect(),
-                new int[n]);
+        return stage.coarsens() ? Fitting.coarsened(table, stage, new int[table.rows()]) : table;
     }
 }
