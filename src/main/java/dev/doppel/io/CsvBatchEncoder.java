@@ -481,16 +481,26 @@ public final class CsvBatchEncoder {
                 return false;
             }
             ensure(len + reserve);
+            // the chars in bulk first (a vectorised copy for a Latin-1 string), then one tight loop over the array
+            char[] chars = scratch;
+            if (chars.length < len) {
+                chars = scratch = new char[Math.max(len, 2 * chars.length)];
+            }
+            s.getChars(0, len, chars, 0);
+            byte[] into = buf;
             int at = size;
             for (int i = 0; i < len; i++) {
-                char ch = s.charAt(i);
+                char ch = chars[i];
                 if (ch >= 0x80 || ch == delimiter || ch == '"' || ch == '\n' || ch == '\r') {
                     return false;
                 }
-                buf[at + i] = (byte) ch;
+                into[at + i] = (byte) ch;
             }
             size += len;
             return true;
         }
+
+        /** Room to copy a value's chars into (grown as needed; a sink is used by one thread at a time). */
+        private char[] scratch = new char[64];
     }
 }

@@ -18,6 +18,8 @@ final class MissingCells {
 
     private final Set<String> markers;
     private final int longestMarker;
+    /** Bit n set when some marker has length n (n < 64), bit 63 also for every longer one: a cheap first test. */
+    private final long markerLengths;
     private final Map<String, Integer>[] spellings;
 
     /**
@@ -28,6 +30,11 @@ final class MissingCells {
     MissingCells(Set<String> markers, int columns) {
         this.markers = Set.copyOf(markers);
         this.longestMarker = markers.stream().mapToInt(String::length).max().orElse(0);
+        long lengths = 0;
+        for (String m : this.markers) {
+            lengths |= 1L << Math.min(m.length(), 63);
+        }
+        this.markerLengths = lengths;
         this.spellings = (Map<String, Integer>[]) new Map<?, ?>[columns];
     }
 
@@ -41,11 +48,29 @@ final class MissingCells {
     String text(int column, String raw, boolean padded) {
         String value = raw.trim();
         // lower-casing never shortens a string, so a value longer than every marker is not one
-        if (value.isEmpty() || (value.length() <= longestMarker && markers.contains(value.toLowerCase(Locale.ROOT)))) {
+        if (value.isEmpty() || (value.length() <= longestMarker && maySpellMarker(value)
+                && markers.contains(value.toLowerCase(Locale.ROOT)))) {
             count(column, value.isEmpty() && !(padded && raw.length() == 1) ? raw : value);
             return null;
         }
         return value;
+    }
+
+    /**
+     * False when no marker has the value's length. Lower-casing keeps the length of the ASCII letters markers are
+     * made of; a value it would change in length (rare non-ASCII letters) is passed on to the full test.
+     */
+    private boolean maySpellMarker(String value) {
+        int n = value.length();
+        if ((markerLengths & 1L << Math.min(n, 63)) != 0) {
+            return true;
+        }
+        for (int i = 0; i < n; i++) {
+            if (value.charAt(i) >= 0x80) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A cell the file holds no value for (a Parquet null): counted as the empty spelling. */

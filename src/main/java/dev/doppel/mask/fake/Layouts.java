@@ -191,21 +191,38 @@ final class Layouts {
             lowerHex += c >= 'a' && c <= 'f' ? 1 : 0;
         }
         char hexDigit = upperHex >= lowerHex ? 'X' : 'x';
-        StringBuilder out = new StringBuilder(v.length());
-        for (int i = 0; i < v.length(); i++) {
+        char[] out = new char[v.length()];
+        for (int i = 0; i < out.length; i++) {
             char c = v.charAt(i);
-            if (Character.isDigit(c)) {
-                out.append(hex ? hexDigit : '9');
-            } else if (Character.isLetter(c)) {
-                boolean upper = Character.isUpperCase(c);
-                out.append(hex ? (upper ? 'X' : 'x') : (upper ? 'A' : 'a'));
-            } else if (Character.isLetterOrDigit(c) || Character.isSurrogate(c)) {
-                out.append('9');
-            } else {
-                out.append(c);
-            }
+            out[i] = c < 0x80 ? shapeOfAscii(c, hex, hexDigit) : shapeOf(c, hex, hexDigit);
         }
-        return out.toString();
+        return new String(out);
+    }
+
+    /** {@link #shapeOf} for an ASCII character, without the Unicode tables (the same answers). */
+    private static char shapeOfAscii(char c, boolean hex, char hexDigit) {
+        if (c >= '0' && c <= '9') {
+            return hex ? hexDigit : '9';
+        }
+        if (c >= 'A' && c <= 'Z') {
+            return hex ? 'X' : 'A';
+        }
+        if (c >= 'a' && c <= 'z') {
+            return hex ? 'x' : 'a';
+        }
+        return c;
+    }
+
+    /** One character of a {@link #shape}. */
+    private static char shapeOf(char c, boolean hex, char hexDigit) {
+        if (Character.isDigit(c)) {
+            return hex ? hexDigit : '9';
+        }
+        if (Character.isLetter(c)) {
+            boolean upper = Character.isUpperCase(c);
+            return hex ? (upper ? 'X' : 'x') : (upper ? 'A' : 'a');
+        }
+        return Character.isLetterOrDigit(c) || Character.isSurrogate(c) ? '9' : c;
     }
 
     private static boolean isHexKey(String v) {

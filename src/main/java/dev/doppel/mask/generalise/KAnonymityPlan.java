@@ -1,8 +1,10 @@
 package dev.doppel.mask.generalise;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,6 +26,15 @@ public final class KAnonymityPlan {
     private final long suppressedCells;
     private final double loss;
     private final boolean optimal;
+    /**
+     * Up to {@value #MEMO_LIMIT} of the tuples pass 1 counted, each with what {@link #apply} makes of it: one lookup
+     * per row instead of a lookup per quasi-identifier plus one of the generalised tuple. Filled by the slow path
+     * itself, so the answers are the same; tuples beyond the limit, or never counted, take the slow path.
+     */
+    private final Map<Tuple, String[]> memo;
+
+    /** The most tuples {@link #memo} holds (in sort order), so its memory stays bounded whatever the distinct tuples. */
+    static final int MEMO_LIMIT = 1 << 16;
 
     private KAnonymityPlan(Lattice lattice, Lattice.Node node, Set<Tuple> kept, int k, long suppressedCells,
             boolean optimal) {
@@ -37,6 +48,15 @@ public final class KAnonymityPlan {
         this.suppressedCells = suppressedCells;
         this.loss = node.loss();
         this.optimal = optimal;
+        int memoSize = Math.min(lattice.tuples.length, MEMO_LIMIT);
+        Map<Tuple, String[]> memo = new HashMap<>(memoSize * 2);
+        for (int t = 0; t < memoSize; t++) {
+            String[] tuple = lattice.tuples[t];
+            if (tuple.length == levels.length) {
+                memo.put(new Tuple(tuple.clone()), generalise(tuple));
+            }
+        }
+        this.memo = memo; // only read after construction
     }
 
     static KAnonymityPlan of(Lattice lattice, Lattice.Node node, int k, boolean optimal) {
@@ -69,6 +89,12 @@ public final class KAnonymityPlan {
             throw new IllegalArgumentException(
                     "a tuple has " + tuple.length + " values for " + levels.length + " quasi-identifiers");
         }
+        String[] known = memo.get(new Tuple(tuple));
+        return known != null ? known.clone() : generalise(tuple);
+    }
+
+    /** {@link #apply} without the memo. */
+    private String[] generalise(String[] tuple) {
         String[] general = new String[levels.length];
         boolean missing = true;
         for (int q = 0; q < levels.length; q++) {

@@ -43,6 +43,22 @@ class KAnonymityTest {
     }
 
     @Test
+    void countedAndUnseenTuplesGetTheSameAnswersAndCallersMayChangeThem() {
+        KAnonymityPlan plan = solve(AGE_SEX, PEOPLE, 2, 2.0 / 6);
+        // counted tuples come from the memo; an unseen one whose generalised tuple is kept, and one whose is not
+        String[] first = plan.apply(new String[] {"51", "M"});
+        assertThat(first).containsExactly(null, null);
+        first[0] = "changed";
+        assertThat(plan.apply(new String[] {"51", "M"})).containsExactly(null, null);
+        String[] kept = plan.apply(new String[] {"35", "M"});
+        kept[1] = "changed";
+        assertThat(plan.apply(new String[] {"35", "M"})).containsExactly("30-39", "M");
+        assertThat(plan.apply(new String[] {"33", "M"})).containsExactly("30-39", "M");
+        assertThat(plan.apply(new String[] {"33", "F"})).containsExactly(null, null);
+        assertThat(plan.apply(new String[] {null, null})).containsExactly(null, null);
+    }
+
+    @Test
     void allowingTwoSuppressedRowsKeepsTenYearBands() {
         // (0,0): classes 30-39/M (2), 40-49/F (2), 50-59/M (1), 50-59/F (1); the two singles make one class of 2
         KAnonymityPlan plan = solve(AGE_SEX, PEOPLE, 2, 2.0 / 6);
