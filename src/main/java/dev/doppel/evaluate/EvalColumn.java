@@ -15,8 +15,14 @@ import dev.doppel.schema.TemporalLayout;
  * @param role the privacy role detection or the profile gave it (quasi-identifiers feed the k-anonymity check and
  *     the attacks' known columns)
  * @param layout how dates are spelled, for parsing; null for non-temporal columns
+ * @param trueValue a boolean's spelling of true in the real table (null for other kinds)
+ * @param falseValue its spelling of false
  */
-public record EvalColumn(String name, ColumnKind kind, PrivacyRole role, TemporalLayout layout) {
+public record EvalColumn(
+        String name, ColumnKind kind, PrivacyRole role, TemporalLayout layout, String trueValue, String falseValue) {
+    /** How Parquet files hold date-times, read back as text ({@code 2024-03-01 12:30:00.000000}). */
+    private static final java.time.format.DateTimeFormatter PARQUET_DATE_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSS]", java.util.Locale.ROOT);
 
     /** The evaluated column for a spec, or null when the kind is not evaluated (identifier, text, empty, skipped). */
     public static EvalColumn of(ColumnSpec spec, PrivacyRole role) {
@@ -25,7 +31,8 @@ public record EvalColumn(String name, ColumnKind kind, PrivacyRole role, Tempora
         }
         TemporalLayout layout = spec.layout() == null ? null
                 : TemporalLayout.of(spec.layout(), spec.kind() == ColumnKind.DATETIME);
-        return new EvalColumn(spec.name(), spec.kind(), role == null ? PrivacyRole.OTHER : role, layout);
+        return new EvalColumn(spec.name(), spec.kind(), role == null ? PrivacyRole.OTHER : role, layout,
+                spec.trueValue(), spec.falseValue());
     }
 
     /** True for numbers and dates (compared by KS, Pearson, binned for contingency tables). */
@@ -33,15 +40,51 @@ public record EvalColumn(String name, ColumnKind kind, PrivacyRole role, Tempora
         return kind.numeric();
     }
 
-    /** The cell as a number, NaN when missing or not a number in this column's spelling. */
+    /**
+     * The cell as a number, NaN when missing or not a number in this column's spelling. Dates in another layout than
+     * the real table's are read in ISO form too, the way a Parquet file holds them, so a CSV and a Parquet copy of one
+     * table encode alike.
+     */
     double parse(String cell) {
         if (cell == null) {
             return Double.NaN;
         }
         try {
-            return layout != null ? layout.toNumber(cell) : Double.parseDouble(cell);
+            if (layout == null) {
+                return Double.parseDouble(cell);
+            }
+            double x = layout.toNumber(cell);
+            return Double.isNaN(x) ? iso(cell) : x;
         } catch (RuntimeException e) {
             return Double.NaN;
         }
+    }
+
+    private double iso(String cell) {
+        try {
+            if (kind == ColumnKind.DATE) {
+                return java.time.LocalDate.parse(cell).toEpochDay();
+            }
+            java.time.LocalDateTime t = java.time.LocalDateTime.parse(cell, PARQUET_DATE_TIME);
+            return t.toEpochSecond(java.time.ZoneOffset.UTC) + t.getNano() / 1e9;
+        } catch (java.time.DateTimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    /**
+     * The label as the real table spells it: a boolean read as {@code true}/{@code false} (Parquet) becomes the real
+     * spelling ({@code Yes}/{@code No}, {@code 1}/{@code 0}); other labels stay as they are.
+     */
+    String label(String cell) {
+        if (kind == ColumnKind.BOOLEAN && trueValue != null && !cell.equals(trueValue) && !cell.equals(falseValue)) {
+            if (cell.equalsIgnoreCase("true")) {
+                return trueValue;
+            }
+            if (cell.equalsIgnoreCase("false")) {
+                return falseValue;
+            }
+        }
+        return cell;
     }
 }

@@ -55,7 +55,7 @@ public final class TableEncoder {
                 LabelCodes labels = schema.labels(j);
                 int[] c = new int[cells.length];
                 for (int i = 0; i < cells.length; i++) {
-                    c[i] = cells[i] == null ? EncodedTable.MISSING : labels.codeOf(cells[i]);
+                    c[i] = cells[i] == null ? EncodedTable.MISSING : labels.codeOf(columns.get(j).label(cells[i]));
                 }
                 codes[j] = c;
             }
@@ -99,7 +99,7 @@ public final class TableEncoder {
                 if (numbers[j] != null) {
                     numbers[j][rows] = columns.get(j).parse(cell);
                 } else {
-                    codes[j][rows] = cell == null ? EncodedTable.MISSING : schema.labels(j).codeOf(cell);
+                    codes[j][rows] = cell == null ? EncodedTable.MISSING : schema.labels(j).codeOf(columns.get(j).label(cell));
                 }
             }
             rows++;

@@ -168,4 +168,30 @@ class EvaluateCommandTest {
         assertThat(report.at("/quality/ml_efficacy/target").asText()).isEqualTo("plan");
         assertThat(report.at("/gate/passed").asBoolean()).isTrue();
     }
+
+    @Test
+    void aParquetCopyOfACsvTableScoresOne() throws Exception {
+        // Parquet holds booleans as true/false and dates in ISO form; the CSV spells them Yes/No and dd.MM.yyyy
+        List<String> lines = new ArrayList<>();
+        lines.add("signup,active,spend,plan");
+        for (int i = 0; i < 400; i++) {
+            lines.add(String.format(java.util.Locale.ROOT, "%02d.%02d.20%02d,%s,%d.25,%s", 1 + i % 28, 1 + i % 12,
+                    10 + i % 9, i % 3 == 0 ? "Yes" : "No", 10 + i % 70, i % 4 == 0 ? "basic" : "plus"));
+        }
+        Path real = csv("real.csv", lines.toArray(String[]::new));
+        Path model = dir.resolve("model.json");
+        assertThat(doppel("fit", real.toString(), "-o", model.toString()).code()).isZero();
+        Path asCsv = dir.resolve("s.csv");
+        Path asParquet = dir.resolve("s.parquet");
+        assertThat(doppel("sample", model.toString(), "-n", "500", "-o", asCsv.toString(), "-q").code()).isZero();
+        assertThat(doppel("sample", model.toString(), "-n", "500", "-o", asParquet.toString(), "-q").code()).isZero();
+
+        CliRunner.Run run = doppel("evaluate", asCsv.toString(), asParquet.toString(), "--json", "-");
+        assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.OK);
+        JsonNode report = JSON.readTree(run.out());
+        assertThat(report.at("/quality/columns/signup/metric").asText()).isEqualTo("KSComplement");
+        assertThat(report.at("/quality/columns/active/metric").asText()).isEqualTo("TVComplement");
+        assertThat(report.at("/quality/overall").asDouble()).isEqualTo(1.0);
+        assertThat(report.at("/quality/missing_values").asDouble()).isEqualTo(1.0);
+    }
 }
