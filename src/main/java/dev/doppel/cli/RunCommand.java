@@ -102,8 +102,10 @@ final class RunCommand implements Callable<Integer> {
                 out.println("note: " + note);
             }
             out.print(result.sample().summary().render(5));
-            out.printf(Locale.ROOT, "fitted on %,d rows in %.2f s; generated %,d rows in %.2f s (%,.0f rows/s)%n",
-                    result.model().source().rows(), result.fitSeconds(), result.sample().rows(),
+            String held = report == null || report.about().holdout() == null ? ""
+                    : String.format(Locale.ROOT, " (%,d more held out for the evaluation)", report.about().holdout().rows());
+            out.printf(Locale.ROOT, "fitted on %,d rows%s in %.2f s; generated %,d rows in %.2f s (%,.0f rows/s)%n",
+                    result.model().source().rows(), held, result.fitSeconds(), result.sample().rows(),
                     result.sample().seconds(), result.sample().rowsPerSecond());
             out.println("written: " + result.data());
             if (result.modelFile() != null) {
