@@ -1,5 +1,6 @@
 package dev.doppel.evaluate.risk;
 
+import dev.doppel.evaluate.RowSampling;
 import dev.doppel.evaluate.EncodedTable;
 import dev.doppel.evaluate.PrivacyScores.AttackResult;
 import dev.doppel.privacy.PrivacyRole;
@@ -79,7 +80,7 @@ final class Inference {
                 : 0;
         VantagePointTree tree = VantagePointTree.build(space, space.layout(synthetic), setup.seed("inference-tree"));
         int threads = setup.settings().threads();
-        int[] trainingTargets = RowSample.of(training.rows(), n, setup.seed("inference-training-targets"));
+        int[] trainingTargets = RowSampling.positions(training.rows(), n, setup.seed("inference-training-targets"));
         Neighbours guesses = tree.nearest(space.layout(training, trainingTargets), 1, threads);
         int trainingRight = 0;
         int baselineRight = 0;
@@ -91,7 +92,7 @@ final class Inference {
         }
         int holdoutRight = -1;
         if (setup.hasHoldout()) {
-            int[] holdoutTargets = RowSample.of(setup.holdout().rows(), n, setup.seed("inference-holdout-targets"));
+            int[] holdoutTargets = RowSampling.positions(setup.holdout().rows(), n, setup.seed("inference-holdout-targets"));
             Neighbours controls = tree.nearest(space.layout(setup.holdout(), holdoutTargets), 1, threads);
             holdoutRight = 0;
             for (int q = 0; q < n; q++) {

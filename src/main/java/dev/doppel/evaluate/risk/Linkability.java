@@ -1,5 +1,6 @@
 package dev.doppel.evaluate.risk;
 
+import dev.doppel.evaluate.RowSampling;
 import dev.doppel.evaluate.EncodedTable;
 import dev.doppel.evaluate.PrivacyScores.AttackResult;
 import dev.doppel.privacy.PrivacyRole;
@@ -41,11 +42,11 @@ final class Linkability {
         GowerSpace spaceB = GowerSpace.over(setup.training(), halves[1]);
         VantagePointTree treeA = VantagePointTree.build(spaceA, spaceA.layout(synthetic), setup.seed("link-tree-a"));
         VantagePointTree treeB = VantagePointTree.build(spaceB, spaceB.layout(synthetic), setup.seed("link-tree-b"));
-        int[] trainingTargets = RowSample.of(setup.training().rows(), n, setup.seed("link-training-targets"));
+        int[] trainingTargets = RowSampling.positions(setup.training().rows(), n, setup.seed("link-training-targets"));
         int trainingLinks = links(setup.training(), trainingTargets, spaceA, treeA, spaceB, treeB, threads);
         int holdoutLinks = -1;
         if (setup.hasHoldout()) {
-            int[] holdoutTargets = RowSample.of(setup.holdout().rows(), n, setup.seed("link-holdout-targets"));
+            int[] holdoutTargets = RowSampling.positions(setup.holdout().rows(), n, setup.seed("link-holdout-targets"));
             holdoutLinks = links(setup.holdout(), holdoutTargets, spaceA, treeA, spaceB, treeB, threads);
         }
         return Proportions.result(NAME, n, trainingLinks, holdoutLinks, randomLinkChance(synthetic.rows()));

@@ -1,5 +1,6 @@
 package dev.doppel.evaluate.risk;
 
+import dev.doppel.evaluate.RowSampling;
 import dev.doppel.evaluate.EncodedTable;
 import dev.doppel.evaluate.PrivacyScores;
 import dev.doppel.evaluate.PrivacyScores.AttackResult;
@@ -120,7 +121,7 @@ public final class PrivacyEvaluation {
         VantagePointTree trainingTree = VantagePointTree.build(space, space.layout(training), seed(settings, "tree"));
 
         EncodedTable sample = synthetic.select(
-                RowSample.of(synthetic.rows(), settings.maxRows(), seed(settings, "synthetic-sample")));
+                RowSampling.positions(synthetic.rows(), settings.maxRows(), seed(settings, "synthetic-sample")));
         Neighbours toTraining = trainingTree.nearest(space.layout(sample), 2, threads);
         double[] dcr = toTraining.nearest();
 
@@ -132,15 +133,15 @@ public final class PrivacyEvaluation {
         EncodedTable holdoutEqual = null;
         if (holdout != null) {
             EncodedTable holdoutSample = holdout.select(
-                    RowSample.of(holdout.rows(), settings.maxRows(), seed(settings, "holdout-sample")));
+                    RowSampling.positions(holdout.rows(), settings.maxRows(), seed(settings, "holdout-sample")));
             Neighbours holdoutToTraining = trainingTree.nearest(space.layout(holdoutSample), 2, threads);
             holdoutCopies = DistanceStats.zeroShare(holdoutToTraining.nearest());
             holdoutDcr = DistanceStats.quantiles(holdoutToTraining.nearest());
             holdoutNndr = DistanceStats.quantiles(DistanceStats.ratios(holdoutToTraining));
 
             int equal = Math.min(training.rows(), holdout.rows());
-            int[] trainingRows = RowSample.of(training.rows(), equal, seed(settings, "training-equal"));
-            int[] holdoutRows = RowSample.of(holdout.rows(), equal, seed(settings, "holdout-equal"));
+            int[] trainingRows = RowSampling.positions(training.rows(), equal, seed(settings, "training-equal"));
+            int[] holdoutRows = RowSampling.positions(holdout.rows(), equal, seed(settings, "holdout-equal"));
             trainingEqual = training.select(trainingRows);
             holdoutEqual = holdout.select(holdoutRows);
             double[] toTrainingEqual = equal == training.rows()
@@ -151,7 +152,7 @@ public final class PrivacyEvaluation {
             dcrShare = DistanceStats.closerShare(toTrainingEqual, toHoldout);
         } else {
             trainingEqual = training.select(
-                    RowSample.of(training.rows(), settings.maxRows(), seed(settings, "training-equal")));
+                    RowSampling.positions(training.rows(), settings.maxRows(), seed(settings, "training-equal")));
         }
 
         AttackSetup setup = new AttackSetup(training, holdout, sample, trainingEqual, holdoutEqual, settings);

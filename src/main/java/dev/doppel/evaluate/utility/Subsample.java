@@ -1,9 +1,8 @@
 package dev.doppel.evaluate.utility;
 
 import dev.doppel.evaluate.EncodedTable;
+import dev.doppel.evaluate.RowSampling;
 import dev.doppel.model.Seeds;
-import java.util.Arrays;
-import java.util.SplittableRandom;
 
 /** Seeded sampling of rows without replacement; the stream comes from (seed, purpose), never from data values. */
 final class Subsample {
@@ -14,23 +13,7 @@ final class Subsample {
      * seeded from (seed, purpose); all positions when {@code rows <= limit}.
      */
     static int[] positions(int rows, int limit, long seed, String purpose) {
-        int[] all = new int[rows];
-        for (int i = 0; i < rows; i++) {
-            all[i] = i;
-        }
-        if (rows <= limit) {
-            return all;
-        }
-        SplittableRandom rnd = new SplittableRandom(Seeds.derive(seed, "utility", purpose));
-        for (int i = 0; i < limit; i++) {
-            int j = i + rnd.nextInt(rows - i);
-            int t = all[i];
-            all[i] = all[j];
-            all[j] = t;
-        }
-        int[] chosen = Arrays.copyOf(all, limit);
-        Arrays.sort(chosen);
-        return chosen;
+        return RowSampling.positions(rows, limit, Seeds.derive(seed, "utility", purpose));
     }
 
     /** The table itself when it has at most {@code limit} rows, else a seeded sample of {@code limit} of them. */

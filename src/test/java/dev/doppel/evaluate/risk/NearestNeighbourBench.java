@@ -62,7 +62,7 @@ public final class NearestNeighbourBench {
      * 45,211 mixed rows as the synthetic table (10,000 of them measured).
      */
     private static void endToEnd(RawTable real, List<ColumnProfile> profiles) {
-        int[] order = RowSample.of(real.rows(), real.rows(), 0);
+        int[] order = dev.doppel.evaluate.RowSampling.positions(real.rows(), real.rows(), 0);
         SplittableRandom random = new SplittableRandom(5);
         for (int i = order.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
