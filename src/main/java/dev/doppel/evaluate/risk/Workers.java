@@ -1,11 +1,6 @@
 package dev.doppel.evaluate.risk;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import dev.doppel.evaluate.Parallel;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -25,7 +20,7 @@ final class Workers {
         void run(S scratch, int from, int to);
     }
 
-    /** Runs {@code task} over 0..n-1 on {@code threads} threads (1: on the caller's thread). */
+    /** Runs {@code task} over 0..n-1 on {@code threads} threads, the caller's among them (1: the caller's alone). */
     static <S> void run(int n, int threads, Supplier<S> scratch, RangeTask<S> task) {
         int workers = Math.max(1, Math.min(threads, (n + CHUNK - 1) / CHUNK));
         if (workers == 1) {
@@ -35,39 +30,12 @@ final class Workers {
             return;
         }
         AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "doppel-privacy");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int w = 0; w < workers; w++) {
-                futures.add(pool.submit(() -> {
-                    S s = scratch.get();
-                    int from;
-                    while ((from = next.getAndAdd(CHUNK)) < n) {
-                        task.run(s, from, Math.min(n, from + CHUNK));
-                    }
-                }));
+        Parallel.copies(workers, () -> {
+            S s = scratch.get();
+            int from;
+            while ((from = next.getAndAdd(CHUNK)) < n) {
+                task.run(s, from, Math.min(n, from + CHUNK));
             }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("privacy evaluation interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException("privacy evaluation failed", cause);
-        } finally {
-            pool.shutdownNow();
-        }
+        }, "doppel-privacy");
     }
 }

@@ -1,11 +1,8 @@
 package dev.doppel.evaluate.utility;
 
+import dev.doppel.evaluate.Parallel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -69,35 +66,7 @@ final class RowBlocks {
                     results[b] = task.apply(start(b), end(b));
                 }
             };
-            ExecutorService pool = Executors.newFixedThreadPool(helpers, r -> {
-                Thread t = new Thread(r, "doppel-utility");
-                t.setDaemon(true);
-                return t;
-            });
-            try {
-                List<Future<?>> futures = new ArrayList<>(helpers);
-                for (int h = 0; h < helpers; h++) {
-                    futures.add(pool.submit(worker));
-                }
-                worker.run();
-                for (Future<?> f : futures) {
-                    f.get();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while fitting", e);
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException re) {
-                    throw re;
-                }
-                if (cause instanceof Error err) {
-                    throw err;
-                }
-                throw new IllegalStateException("a worker failed", cause);
-            } finally {
-                pool.shutdownNow();
-            }
+            Parallel.copies(helpers + 1, worker, "doppel-utility");
         }
         List<T> list = new ArrayList<>(blocks);
         for (Object r : results) {
