@@ -14,7 +14,6 @@ import java.util.List;
  */
 public final class TableEncoder {
     private final EvalSchema schema;
-    private boolean realDone;
 
     public TableEncoder(EvalSchema schema) {
         this.schema = schema;
@@ -24,7 +23,6 @@ public final class TableEncoder {
     public EncodedTable encodeReal(RawTable table) {
         EncodedTable encoded = encode(table);
         schema.closeReal();
-        realDone = true;
         return encoded;
     }
 
@@ -32,7 +30,6 @@ public final class TableEncoder {
     public EncodedTable encodeReal(RowReader reader, int limit) {
         EncodedTable encoded = encode(reader, limit);
         schema.closeReal();
-        realDone = true;
         return encoded;
     }
 
@@ -112,11 +109,6 @@ public final class TableEncoder {
             }
         }
         return new EncodedTable(schema, rows, numbers, codes);
-    }
-
-    /** True once the real table is encoded. */
-    public boolean realEncoded() {
-        return realDone;
     }
 
     private int[] positions(List<String> names, String source) {

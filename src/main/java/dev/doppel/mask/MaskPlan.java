@@ -62,6 +62,15 @@ public record MaskPlan(
     }
 
     /** The entry for a column name; absent for unknown names. */
+    /** Each column's privacy role, by name. */
+    public java.util.Map<String, dev.doppel.privacy.PrivacyRole> roles() {
+        java.util.Map<String, dev.doppel.privacy.PrivacyRole> roles = new java.util.HashMap<>();
+        for (ColumnMask m : columns) {
+            roles.put(m.name(), m.role());
+        }
+        return roles;
+    }
+
     public Optional<ColumnMask> column(String name) {
         return columns.stream().filter(c -> c.name().equals(name)).findFirst();
     }

@@ -14,7 +14,6 @@ import dev.doppel.io.AtomicOutput;
 import dev.doppel.io.ReadOptions;
 import dev.doppel.io.RowReader;
 import dev.doppel.io.TableReaders;
-import dev.doppel.mask.ColumnMask;
 import dev.doppel.mask.MaskMode;
 import dev.doppel.mask.MaskPlan;
 import dev.doppel.mask.PrivacyManifest;
@@ -32,7 +31,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -152,11 +150,7 @@ public final class EvaluateJob {
             String profileText) {
         MaskPlan plan = MaskPlan.resolve(specs, PersonalDataDetector.detect(table, specs), profile, 5,
                 MaskMode.SYNTHESIS, profileName == null ? "evaluate" : profileName, profileText);
-        Map<String, PrivacyRole> roles = new HashMap<>();
-        for (ColumnMask m : plan.columns()) {
-            roles.put(m.name(), m.role());
-        }
-        return roles;
+        return plan.roles();
     }
 
     private static EvaluationReport.Table table(Path file, long rows) {

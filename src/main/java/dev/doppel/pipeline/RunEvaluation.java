@@ -9,15 +9,11 @@ import dev.doppel.evaluate.TableEncoder;
 import dev.doppel.io.ReadOptions;
 import dev.doppel.io.RowReader;
 import dev.doppel.io.TableReaders;
-import dev.doppel.mask.ColumnMask;
 import dev.doppel.mask.MaskingStage;
-import dev.doppel.privacy.PrivacyRole;
 import dev.doppel.table.RawTable;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The evaluation inside {@code run}: the synthetic file just written, read back, against the rows the model learned
@@ -31,11 +27,7 @@ final class RunEvaluation {
 
     static EvaluationReport evaluate(Fitting.Masked masked, RawTable holdout, Path synthetic, ReadOptions options,
             Evaluation.Settings settings, Evaluation.Sources sources, Gate gate) {
-        Map<String, PrivacyRole> roles = new HashMap<>();
-        for (ColumnMask m : masked.plan().columns()) {
-            roles.put(m.name(), m.role());
-        }
-        EvalSchema schema = EvalSchema.of(masked.specs(), roles);
+        EvalSchema schema = EvalSchema.of(masked.specs(), masked.plan().roles());
         TableEncoder encoder = new TableEncoder(schema);
         EncodedTable training = encoder.encodeReal(masked.table());
         EncodedTable synth;
