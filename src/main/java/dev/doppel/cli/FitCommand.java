@@ -6,6 +6,7 @@ import dev.doppel.io.ReadOptions;
 import dev.doppel.model.FitSettings;
 import dev.doppel.model.SynthModel;
 import dev.doppel.pipeline.Fitting;
+import dev.doppel.pipeline.ModelChoice;
 import dev.doppel.pipeline.Profiles;
 import dev.doppel.profile.Profile;
 import dev.doppel.profile.ProfileFile;
@@ -31,6 +32,9 @@ import picocli.CommandLine.Model.CommandSpec;
         footerHeading = "%nExample:%n",
         footer = {"  ./doppel fit ../shared/data/telco_churn.csv --profile profiles/telco.yaml -o output/telco.model.json"})
 final class FitCommand implements Callable<Integer> {
+    /** Seeds model: auto's validation split and samples (fitting itself uses no randomness). */
+    private static final long SELECTION_SEED = 42;
+
     @Spec
     CommandSpec spec;
 
@@ -46,6 +50,13 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Overwrite an existing model file.")
     boolean force;
 
+    @Option(names = "--model", paramLabel = "TYPE",
+            description = "copula, tree or auto (default: the profile's model.type, else copula).")
+    String modelType;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
+    Integer threads;
+
     @Mixin
     ReadOptionsMixin read;
 
@@ -58,11 +69,20 @@ final class FitCommand implements Callable<Integer> {
         String text = null;
         ReadOptions options = ReadOptions.DEFAULTS;
         FitSettings settings = FitSettings.DEFAULTS;
+        ModelChoice choice = ModelChoice.copula(settings.minGroup());
         if (profile != null) {
             p = ProfileFile.read(profile);
             text = Files.readString(profile);
             options = Profiles.readOptions(p.input(), profile.toString());
             settings = Profiles.fitSettings(p.model(), profile.toString());
+            choice = Profiles.modelChoice(p.model(), profile.toString(), settings.minGroup());
+        }
+        if (modelType != null) {
+            choice = choice.withType(ModelChoice.Type.parse(modelType, "--model"));
+        }
+        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        if (workers < 1) {
+            throw new dev.doppel.error.UsageException("--threads must be at least 1");
         }
         options = read.toOptions(options);
         if (Files.exists(output) && !force) {
@@ -71,16 +91,17 @@ final class FitCommand implements Callable<Integer> {
         long start = System.nanoTime();
         Fitting.Inspected inspected = Fitting.inspect(data, options, p, profile == null ? null : profile.toString(), text);
         SynthModel model = Fitting.fit(Fitting.mask(inspected, p, settings, profile == null ? null : profile.toString(),
-                text), settings, Versions.current());
+                text), settings, Versions.current(), choice, SELECTION_SEED, workers);
         ModelFile.write(model, output, force);
         if (!common.quiet) {
             PrintWriter out = spec.commandLine().getOut();
             for (String note : model.notes()) {
                 out.println("note: " + note);
             }
-            out.printf(Locale.ROOT, "model written: %s (%,d rows, %d columns, %d in the copula, %.2f s)%n", output,
-                    model.source().rows(), model.columns().size(), model.copula().dimension(),
-                    (System.nanoTime() - start) / 1e9);
+            String drawn = model.trees() != null ? model.trees().order().size() + " drawn by trees"
+                    : model.copula().dimension() + " in the copula";
+            out.printf(Locale.ROOT, "%s model written: %s (%,d rows, %d columns, %s, %.2f s)%n", model.kind(), output,
+                    model.source().rows(), model.columns().size(), drawn, (System.nanoTime() - start) / 1e9);
         }
         return ExitCodes.OK;
     }

@@ -3,6 +3,7 @@ package dev.doppel.cli;
 import dev.doppel.error.ExitCodes;
 import dev.doppel.evaluate.EvaluationReport;
 import dev.doppel.evaluate.Gate;
+import dev.doppel.pipeline.ModelChoice;
 import dev.doppel.pipeline.RunJob;
 import java.util.List;
 import java.io.PrintWriter;
@@ -67,6 +68,9 @@ final class RunCommand implements Callable<Integer> {
             description = "Skip the evaluation (no hold-out, no report.json/report.html, no gate).")
     boolean noEvaluation;
 
+    @Option(names = "--model", paramLabel = "TYPE", description = "Override model.type: copula, tree or auto.")
+    String modelType;
+
     @Mixin
     CommonOptions common;
 
@@ -85,7 +89,8 @@ final class RunCommand implements Callable<Integer> {
                     + " --gate-before-write cannot be checked");
         }
         RunJob.Result result = RunJob.run(profile,
-                new RunJob.Overrides(rows, seed, threads, force, outputDir, gate, gateBeforeWrite, !noEvaluation),
+                new RunJob.Overrides(rows, seed, threads, force, outputDir, gate, gateBeforeWrite, !noEvaluation,
+                        modelType == null ? null : ModelChoice.Type.parse(modelType, "--model")),
                 Versions.current(), new ConsoleProgress(err, common.quiet));
         EvaluationReport report = result.report();
         boolean gateFailed = report != null && report.gate() != null && !report.gate().passed();

@@ -63,6 +63,7 @@ public final class RowSampler {
     private final boolean fakePersons; // a made-up person is drawn per row
     private final Map<String, Set<String>> realIds;
     private final long totalRows;
+    private final TreeSampler trees; // null for a copula model
 
     public RowSampler(SynthModel model, long seed) {
         this(model, seed, Map.of(), 0);
@@ -145,6 +146,7 @@ public final class RowSampler {
         }
         fakeColumns = fakeList;
         fakePersons = persons;
+        trees = model.trees() == null ? null : new TreeSampler(model, rounding);
         for (int c = 0; c < n; c++) {
             if (cumulative[c] != null && valueDim[c] >= 0) {
                 int column = c;
@@ -166,7 +168,7 @@ public final class RowSampler {
     }
 
     /** 10^scale for decimals, 1 for whole numbers and dates, 1/step for date-times, 0 for no rounding. */
-    private static double factorOf(NumericColumn num) {
+    static double factorOf(NumericColumn num) {
         ColumnKind kind = num.spec().kind();
         return switch (kind) {
             case INTEGER, DATE -> 1;
@@ -188,6 +190,16 @@ public final class RowSampler {
     public void fill(Batch batch, long batchIndex, long first, int rows) {
         batch.reset(first, rows);
         UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(Seeds.derive(seed, "batch", batchIndex));
+        if (trees != null) {
+            trees.fill(batch, rows, RandomSource.L64_X128_MIX.create(Seeds.derive(seed, "trees", batchIndex)));
+        } else {
+            fillCopula(batch, rows, rng);
+        }
+        fillOthers(batch, batchIndex, first, rows, rng);
+    }
+
+    /** The numeric and categorical columns of a copula model. */
+    private void fillCopula(Batch batch, int rows, UniformRandomProvider rng) {
         ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
         int d = copula.dimension();
         double[][] eps = new double[d][CHUNK]; // independent normals of up to CHUNK rows, one array per dimension
@@ -207,6 +219,10 @@ public final class RowSampler {
                 }
             }
         }
+    }
+
+    /** Identifiers, free text and made-up columns: the same for both kinds of model. */
+    private void fillOthers(Batch batch, long batchIndex, long first, int rows, UniformRandomProvider rng) {
         for (int c = 0; c < columns.length; c++) {
             ColumnModel m = columns[c];
             if (m instanceof IdentifierColumn) {

@@ -244,7 +244,13 @@ public final class CopulaFitter {
         return new IdentifierColumn(spec, m, 0, 0, shape);
     }
 
-    private static double[] parseNumbers(RawTable table, int c, ColumnSpec spec) {
+    /**
+     * A numeric, date or date-time column's values as numbers (dates as epoch days, date-times as epoch seconds; NaN
+     * when missing).
+     *
+     * @throws InputException naming the first line that does not fit the kind, never the value
+     */
+    public static double[] parseNumbers(RawTable table, int c, ColumnSpec spec) {
         String[] cells = table.column(c);
         double[] values = new double[cells.length];
         TemporalLayout layout = spec.kind() == ColumnKind.DATE || spec.kind() == ColumnKind.DATETIME
@@ -291,7 +297,8 @@ public final class CopulaFitter {
         }
     }
 
-    private static String[] labels(RawTable table, int c, ColumnSpec spec) {
+    /** A categorical column's cells, or a boolean column's spelled as its false and true values (null when missing). */
+    public static String[] labels(RawTable table, int c, ColumnSpec spec) {
         String[] cells = table.column(c);
         if (spec.kind() != ColumnKind.BOOLEAN) {
             return cells;

@@ -240,10 +240,17 @@ public final class QuantileMarginal {
         if (v >= x[n - 1]) {
             return 1;
         }
-        int idx = 0;
-        while (idx + 1 < n && x[idx + 1] <= v) {
-            idx++;
+        int lo = 0; // the last index with x <= v: x[0] <= v < x[n - 1] here
+        int hi = n - 1;
+        while (hi - lo > 1) {
+            int mid = (lo + hi) >>> 1;
+            if (x[mid] <= v) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
         }
+        int idx = lo;
         if (idx + 1 >= n) {
             return 1;
         }

@@ -3,6 +3,7 @@ package dev.doppel.model;
 import dev.doppel.table.FileDialect;
 import java.util.List;
 import java.util.Optional;
+import dev.doppel.model.tree.TreeSequence;
 
 /**
  * A fitted model: everything needed to generate synthetic rows, and nothing from which a real row could be read
@@ -19,6 +20,8 @@ import java.util.Optional;
  * @param copula the dependence between the columns that take part in it
  * @param reference statistics of the real data the summary compares against
  * @param notes what fitting had to warn about (no values)
+ * @param trees the sequential tree model that draws the numeric and categorical columns instead of the copula, or null
+ *     for a copula model
  */
 public record SynthModel(
         String format,
@@ -31,7 +34,8 @@ public record SynthModel(
         List<ColumnModel> columns,
         GaussianCopula copula,
         Reference reference,
-        List<String> notes) {
+        List<String> notes,
+        TreeSequence trees) {
 
     public static final String FORMAT = "doppel-model";
     public static final int VERSION = 1;
@@ -42,6 +46,33 @@ public record SynthModel(
     public SynthModel {
         columns = List.copyOf(columns);
         notes = List.copyOf(notes);
+    }
+
+    /** A copula model. */
+    public SynthModel(String format, int version, String doppel, String privacy, Source source, FileDialect dialect,
+            FitSettings settings, List<ColumnModel> columns, GaussianCopula copula, Reference reference,
+            List<String> notes) {
+        this(format, version, doppel, privacy, source, dialect, settings, columns, copula, reference, notes, null);
+    }
+
+    /** This model with its numeric and categorical columns drawn by trees instead of the copula. */
+    public SynthModel withTrees(TreeSequence sequence) {
+        return new SynthModel(format, version, doppel, privacy + " " + sequence.privacy(), source, dialect, settings,
+                columns, copula, reference, notes, sequence);
+    }
+
+    /** This model with one more note. */
+    public SynthModel withNote(String note) {
+        List<String> more = new java.util.ArrayList<>(notes);
+        more.add(note);
+        return new SynthModel(format, version, doppel, privacy, source, dialect, settings, columns, copula, reference,
+                more, trees);
+    }
+
+    /** "tree" or "copula": what draws the numeric and categorical columns. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public String kind() {
+        return trees != null ? "tree" : "copula";
     }
 
     /**

@@ -11,6 +11,7 @@ import dev.doppel.model.CopulaFitter;
 import dev.doppel.model.FakeColumn;
 import dev.doppel.model.FitSettings;
 import dev.doppel.model.SynthModel;
+import dev.doppel.model.tree.TreeFitter;
 import dev.doppel.privacy.PersonalDataDetector;
 import dev.doppel.profile.Profile;
 import dev.doppel.profile.ProfileColumns;
@@ -159,5 +160,32 @@ public final class Fitting {
 
     public static SynthModel fit(Masked masked, FitSettings settings, String version) {
         return CopulaFitter.fit(masked.table(), masked.specs(), settings, version, masked.given());
+    }
+
+    /**
+     * Fits the chosen model: the copula (its marginals are the tree model's too), then for {@code tree} the trees on
+     * top of it; for {@code auto}, {@link ModelSelection} first compares both on a split of the rows, and the model's
+     * notes say which won and why.
+     *
+     * @param seed seeds auto's split and samples (the fit itself is deterministic)
+     */
+    public static SynthModel fit(Masked masked, FitSettings settings, String version, ModelChoice choice, long seed,
+            int threads) {
+        if (choice.type() == ModelChoice.Type.AUTO) {
+            ModelSelection.Outcome outcome = ModelSelection.choose(masked, settings, choice, seed, threads);
+            return fit(masked, settings, version, choice.withType(outcome.chosen()), threads)
+                    .withNote(outcome.reason());
+        }
+        return fit(masked, settings, version, choice, threads);
+    }
+
+    /** Fits a copula or a tree model (not auto). */
+    static SynthModel fit(Masked masked, FitSettings settings, String version, ModelChoice choice, int threads) {
+        SynthModel copula = fit(masked, settings, version);
+        return switch (choice.type()) {
+            case COPULA -> copula;
+            case TREE -> TreeFitter.fit(copula, masked.table(), masked.specs(), choice.tree(), threads);
+            case AUTO -> throw new IllegalArgumentException("auto is settled by ModelSelection");
+        };
     }
 }

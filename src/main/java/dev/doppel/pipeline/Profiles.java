@@ -3,6 +3,7 @@ package dev.doppel.pipeline;
 import dev.doppel.error.InputException;
 import dev.doppel.io.ReadOptions;
 import dev.doppel.model.FitSettings;
+import dev.doppel.model.tree.TreeSettings;
 import dev.doppel.profile.Profile;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
@@ -54,8 +55,8 @@ public final class Profiles {
     }
 
     public static FitSettings fitSettings(Profile.Model model, String profileName) {
-        if (model.type() != null && !model.type().equalsIgnoreCase("copula")) {
-            throw new InputException(profileName + ": model.type must be copula (the only model so far)");
+        if (model.type() != null) {
+            ModelChoice.Type.parse(model.type(), profileName + ": model.type");
         }
         int k = model.minGroup() != null ? model.minGroup() : FitSettings.DEFAULTS.minGroup();
         if (k < FitSettings.MIN_GROUP_FLOOR) {
@@ -63,5 +64,31 @@ public final class Profiles {
                     + " (smaller groups would let the model describe single rows)");
         }
         return new FitSettings(k, model.rareLabel() != null ? model.rareLabel() : FitSettings.DEFAULTS.rareLabel());
+    }
+
+    /**
+     * The model a profile asks for: {@code model.type} (copula by default) and the tree settings ({@code min_leaf},
+     * {@code max_depth}, {@code order}, {@code smoothing}), checked.
+     *
+     * @param k the model's k (a leaf never holds fewer rows)
+     */
+    public static ModelChoice modelChoice(Profile.Model model, String profileName, int k) {
+        ModelChoice.Type type = model.type() == null ? ModelChoice.Type.COPULA
+                : ModelChoice.Type.parse(model.type(), profileName + ": model.type");
+        TreeSettings defaults = TreeSettings.defaults(k);
+        int minLeaf = model.minLeaf() != null ? model.minLeaf() : defaults.minLeaf();
+        if (model.minLeaf() != null && minLeaf < k) {
+            throw new InputException(profileName + ": model.min_leaf must be at least min_group (" + k
+                    + "): a smaller leaf would describe fewer than k rows");
+        }
+        int maxDepth = model.maxDepth() != null ? model.maxDepth() : defaults.maxDepth();
+        if (maxDepth < 1 || maxDepth > 64) {
+            throw new InputException(profileName + ": model.max_depth must be from 1 to 64");
+        }
+        double smoothing = model.smoothing() != null ? model.smoothing() : defaults.smoothing();
+        if (!(smoothing >= 0) || Double.isInfinite(smoothing)) {
+            throw new InputException(profileName + ": model.smoothing must be a number >= 0");
+        }
+        return new ModelChoice(type, new TreeSettings(minLeaf, maxDepth, model.order(), smoothing));
     }
 }

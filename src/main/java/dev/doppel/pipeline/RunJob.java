@@ -58,7 +58,12 @@ public final class RunJob {
      * @param evaluate false to skip the evaluation and its reports (faster; no gate can be checked)
      */
     public record Overrides(Long rows, Long seed, Integer threads, boolean force, Path outputDir, Gate gate,
-            boolean gateBeforeWrite, boolean evaluate) {
+            boolean gateBeforeWrite, boolean evaluate, ModelChoice.Type model) {
+        public Overrides(Long rows, Long seed, Integer threads, boolean force, Path outputDir, Gate gate,
+                boolean gateBeforeWrite, boolean evaluate) {
+            this(rows, seed, threads, force, outputDir, gate, gateBeforeWrite, evaluate, null);
+        }
+
         public Overrides(Long rows, Long seed, Integer threads, boolean force) {
             this(rows, seed, threads, force, null);
         }
@@ -111,6 +116,10 @@ public final class RunJob {
                 : out.threads() != null && out.threads() > 0 ? out.threads()
                 : Runtime.getRuntime().availableProcessors();
         FitSettings settings = Profiles.fitSettings(profile.model(), profileName);
+        ModelChoice choice = Profiles.modelChoice(profile.model(), profileName, settings.minGroup());
+        if (overrides.model() != null) {
+            choice = choice.withType(overrides.model());
+        }
 
         // Check the destination before the work, so a run that cannot write fails fast.
         boolean force = overrides.force() || Boolean.TRUE.equals(out.overwrite());
@@ -139,7 +148,7 @@ public final class RunJob {
                 : new HoldoutSplit(inspected.table(), null);
         Fitting.Inspected training = new Fitting.Inspected(split.training(), inspected.inferred(), inspected.specs());
         Fitting.Masked masked = Fitting.mask(training, profile, settings, profileName, text);
-        SynthModel model = Fitting.fit(masked, settings, version);
+        SynthModel model = Fitting.fit(masked, settings, version, choice, seed, threads);
         double fitSeconds = (System.nanoTime() - fitStart) / 1e9;
         long rows = overrides.rows() != null ? overrides.rows() : out.rows() != null ? out.rows() : inspected.table().rows();
         Gate gate = Gate.of(evaluate.failUnder(), evaluate.max(), profileName)

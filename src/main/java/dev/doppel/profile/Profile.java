@@ -108,11 +108,6 @@ public record Profile(
             String keyFile) {}
 
     /**
-     * @param type "copula" (the only model so far)
-     * @param minGroup k: labels seen fewer times are pooled, quantile knots average at least k rows (default 5)
-     * @param rareLabel label written for pooled rare labels (default "(other)")
-     */
-    /**
      * How {@code run} evaluates what it wrote ({@code evaluate:} in YAML), and the gate the result must pass.
      *
      * @param holdout share of the input kept out of fitting as the privacy control (default 0.2; 0 turns the
@@ -131,7 +126,21 @@ public record Profile(
             Boolean gateBeforeWrite,
             Integer privacyRows) {}
 
-    public record Model(String type, Integer minGroup, String rareLabel) {}
+    /**
+     * @param type copula (default), tree, or auto (fits both and keeps the better, see README "Choosing a model")
+     * @param minGroup k: labels seen fewer times are pooled, quantile knots average at least k rows (default 5)
+     * @param rareLabel label written for pooled rare labels (default "(other)")
+     * @param minLeaf tree model: the fewest training rows a leaf may hold (default 5, at least k)
+     * @param maxDepth tree model: the deepest a tree may grow (default 30)
+     * @param order tree model: columns drawn first, in this order (the rest follow automatically)
+     * @param smoothing tree model: pseudo-rows of a column's overall shares mixed into each leaf (default 0.5)
+     */
+    public record Model(String type, Integer minGroup, String rareLabel, Integer minLeaf, Integer maxDepth,
+            java.util.List<String> order, Double smoothing) {
+        public Model(String type, Integer minGroup, String rareLabel) {
+            this(type, minGroup, rareLabel, null, null, null, null);
+        }
+    }
 
     /**
      * @param rows synthetic rows to generate (default: as many as the input has)

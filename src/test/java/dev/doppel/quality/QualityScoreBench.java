@@ -15,6 +15,8 @@ import dev.doppel.io.TableReaders;
 import dev.doppel.model.CopulaFitter;
 import dev.doppel.model.FitSettings;
 import dev.doppel.model.SynthModel;
+import dev.doppel.model.tree.TreeFitter;
+import dev.doppel.model.tree.TreeSettings;
 import dev.doppel.pipeline.Progress;
 import dev.doppel.pipeline.SampleRequest;
 import dev.doppel.pipeline.Sampling;
@@ -42,11 +44,15 @@ public final class QualityScoreBench {
     private QualityScoreBench() {}
 
     public static void main(String[] args) throws Exception {
-        System.out.printf(Locale.ROOT, "%-24s %7s %7s %7s | %7s %7s %7s | %6s %7s %8s %8s%n", "dataset", "shapes",
-                "pairs", "quality", "B shap.", "B pairs", "B qual.", "DCR sh", "copies", "B copies", "max risk");
+        List<String> models = List.of(System.getenv().getOrDefault("MODELS", "copula,tree").split(","));
+        TreeSettings tree = treeSettings();
+        System.out.printf(Locale.ROOT, "%-24s %-6s %6s %7s %7s %7s | %7s %7s %7s | %6s %7s %8s %8s%n", "dataset",
+                "model", "fit s", "shapes", "pairs", "quality", "B shap.", "B pairs", "B qual.", "DCR sh", "copies",
+                "B copies", "max risk");
         for (String name : TestData.ALL) {
             Path file = TestData.folder().resolve(name);
-            if (!Files.isRegularFile(file)) {
+            String only = System.getenv("DATASETS");
+            if (!Files.isRegularFile(file) || only != null && !List.of(only.split(",")).contains(name)) {
                 continue;
             }
             RawTable all = TableReaders.read(file, ReadOptions.DEFAULTS);
@@ -54,28 +60,45 @@ public final class QualityScoreBench {
             int[] order = shuffled(all.rows(), 2026);
             RawTable a = subset(all, order, 0, all.rows() / 2);
             RawTable b = subset(all, order, all.rows() / 2, all.rows());
-            SynthModel model = CopulaFitter.fit(a, specs, FitSettings.DEFAULTS, "bench");
-            Path out = Files.createTempFile("quality", ".csv");
-            Sampling.run(new SampleRequest(model, a.rows(), 42, 2, OutputFormat.CSV, Compression.SNAPPY, out, true),
-                    Progress.NONE);
-            RawTable synth = TableReaders.read(out, ReadOptions.DEFAULTS);
-            Files.deleteIfExists(out);
-
             TableEncoder encoder = new TableEncoder(EvalSchema.of(specs, Map.of()));
             EncodedTable ea = encoder.encodeReal(a);
             EncodedTable eb = encoder.encode(b);
-            EncodedTable es = encoder.encode(synth);
-            QualityScores s = Fidelity.score(ea, es).scores();
             QualityScores r = Fidelity.score(ea, eb).scores();
-            PrivacyScores p = PrivacyEvaluation.measure(ea, es, eb, PrivacyEvaluation.Settings.defaults(7));
-            double risk = Math.max(p.singlingOut().risk(), p.linkability().risk());
-            for (PrivacyScores.AttackResult i : p.inference()) {
-                risk = Math.max(risk, i.risk());
+            for (String kind : models) {
+                long start = System.nanoTime();
+                SynthModel model = CopulaFitter.fit(a, specs, FitSettings.DEFAULTS, "bench");
+                if (kind.equals("tree")) {
+                    model = TreeFitter.fit(model, a, specs, tree, 2);
+                }
+                double fitSeconds = (System.nanoTime() - start) / 1e9;
+                Path out = Files.createTempFile("quality", ".csv");
+                Sampling.run(new SampleRequest(model, a.rows(), 42, 2, OutputFormat.CSV, Compression.SNAPPY, out,
+                        true), Progress.NONE);
+                RawTable synth = TableReaders.read(out, ReadOptions.DEFAULTS);
+                Files.deleteIfExists(out);
+                EncodedTable es = encoder.encode(synth);
+                QualityScores s = Fidelity.score(ea, es).scores();
+                PrivacyScores p = PrivacyEvaluation.measure(ea, es, eb, PrivacyEvaluation.Settings.defaults(7));
+                double risk = Math.max(p.singlingOut().risk(), p.linkability().risk());
+                for (PrivacyScores.AttackResult i : p.inference()) {
+                    risk = Math.max(risk, i.risk());
+                }
+                System.out.printf(Locale.ROOT,
+                        "%-24s %-6s %6.2f %7.3f %7.3f %7.3f | %7.3f %7.3f %7.3f | %6.3f %7.4f %8.4f %8.3f%n",
+                        name, kind, fitSeconds, s.columnShapes(), s.columnPairTrends(), s.overall(), r.columnShapes(),
+                        r.columnPairTrends(), r.overall(), p.dcrShare(), p.exactCopyRate(), p.holdoutExactCopyRate(),
+                        risk);
             }
-            System.out.printf(Locale.ROOT, "%-24s %7.3f %7.3f %7.3f | %7.3f %7.3f %7.3f | %6.3f %7.4f %8.4f %8.3f%n",
-                    name, s.columnShapes(), s.columnPairTrends(), s.overall(), r.columnShapes(), r.columnPairTrends(),
-                    r.overall(), p.dcrShare(), p.exactCopyRate(), p.holdoutExactCopyRate(), risk);
         }
+    }
+
+    /** The tree settings: defaults, or MIN_LEAF / SMOOTHING / MAX_DEPTH from the environment (for tuning). */
+    private static TreeSettings treeSettings() {
+        TreeSettings d = TreeSettings.defaults(FitSettings.DEFAULTS.minGroup());
+        Map<String, String> env = System.getenv();
+        return new TreeSettings(Integer.parseInt(env.getOrDefault("MIN_LEAF", "" + d.minLeaf())),
+                Integer.parseInt(env.getOrDefault("MAX_DEPTH", "" + d.maxDepth())), List.of(),
+                Double.parseDouble(env.getOrDefault("SMOOTHING", "" + d.smoothing())));
     }
 
     private static int[] shuffled(int n, long seed) {

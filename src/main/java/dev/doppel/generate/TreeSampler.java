@@ -1,0 +1,250 @@
+package dev.doppel.generate;
+
+import dev.doppel.model.CategoricalColumn;
+import dev.doppel.model.ColumnModel;
+import dev.doppel.model.NumericColumn;
+import dev.doppel.model.QuantileMarginal;
+import dev.doppel.model.SynthModel;
+import dev.doppel.model.tree.ColumnTree;
+import dev.doppel.model.tree.Levels;
+import dev.doppel.model.tree.TreeSequence;
+import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * Draws the numeric and categorical columns of a tree model, row by row and column by column in the model's order:
+ * each column's tree is walked with the levels of the columns already drawn in the row, and the value is drawn from
+ * the leaf it ends in. A leaf's outcome shares are mixed with {@code smoothing} pseudo-rows of the column's overall
+ * shares; a numeric value comes from one of the leaf's score groups (uniform within mean ± √3 sd) through the column's
+ * quantile function, then rounded as the column is written. Immutable after construction; thread-safe.
+ */
+final class TreeSampler {
+    private final CompiledTree[] trees;
+    private final int columns;
+
+    /** One tree, compiled for sampling. */
+    private record CompiledTree(
+            int target,
+            NumericColumn numeric,
+            QuantileMarginal marginal,
+            double rounding,
+            boolean predictor,
+            int[] feature,
+            int[] next,
+            long[][] left,
+            CompiledLeaf[] leaves) {}
+
+    /**
+     * @param codes the outcomes (see {@link ColumnTree.Leaf})
+     * @param cumulative their cumulative shares, the last 1
+     * @param groupCumulative cumulative group weights, the last 1 (empty: any score)
+     * @param mean per group
+     * @param halfWidth per group: √3 sd
+     */
+    private record CompiledLeaf(int[] codes, double[] cumulative, double[] groupCumulative, double[] mean,
+            double[] halfWidth) {}
+
+    TreeSampler(SynthModel model, double[] rounding) {
+        TreeSequence sequence = model.trees();
+        List<ColumnModel> list = model.columns();
+        columns = list.size();
+        boolean[] isPredictor = new boolean[columns];
+        for (ColumnTree tree : sequence.trees()) {
+            for (String p : tree.predictors()) {
+                isPredictor[indexOf(list, p)] = true;
+            }
+        }
+        double smoothing = sequence.settings().smoothing();
+        trees = new CompiledTree[sequence.trees().size()];
+        for (int t = 0; t < trees.length; t++) {
+            ColumnTree tree = sequence.trees().get(t);
+            int target = indexOf(list, tree.column());
+            ColumnModel m = list.get(target);
+            int[] feature = tree.feature().clone();
+            for (int i = 0; i < feature.length; i++) {
+                if (feature[i] >= 0) {
+                    feature[i] = indexOf(list, tree.predictors().get(feature[i]));
+                }
+            }
+            double[][] global = global(m);
+            CompiledLeaf[] leaves = new CompiledLeaf[tree.leaves().size()];
+            for (int l = 0; l < leaves.length; l++) {
+                leaves[l] = compile(tree.leaves().get(l), global, smoothing);
+            }
+            NumericColumn numeric = m instanceof NumericColumn num ? num : null;
+            trees[t] = new CompiledTree(target, numeric, numeric == null ? null : numeric.marginal(),
+                    rounding[target], isPredictor[target], feature, tree.next().clone(), tree.left().clone(), leaves);
+        }
+    }
+
+    private static int indexOf(List<ColumnModel> columns, String name) {
+        for (int c = 0; c < columns.size(); c++) {
+            if (columns.get(c).name().equals(name)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("trees: no column '" + name + "' in the model");
+    }
+
+    /** A column's overall outcomes and shares: {codes as doubles, shares}. */
+    private static double[][] global(ColumnModel m) {
+        double missing = m.missingShare();
+        if (m instanceof CategoricalColumn cat) {
+            List<Double> shares = cat.marginal().shares();
+            double[] codes = new double[shares.size() + 1];
+            double[] p = new double[shares.size() + 1];
+            codes[0] = -1;
+            p[0] = missing;
+            for (int i = 0; i < shares.size(); i++) {
+                codes[i + 1] = i;
+                p[i + 1] = (1 - missing) * shares.get(i);
+            }
+            return new double[][] {codes, p};
+        }
+        NumericColumn num = (NumericColumn) m;
+        double spike = num.spikeShare();
+        return new double[][] {{-1, -2, 0}, {missing, (1 - missing) * spike, (1 - missing) * (1 - spike)}};
+    }
+
+    private static CompiledLeaf compile(ColumnTree.Leaf leaf, double[][] global, double smoothing) {
+        int[] codes;
+        double[] weights;
+        if (smoothing > 0) {
+            double[] globalCodes = global[0];
+            codes = new int[globalCodes.length];
+            weights = new double[globalCodes.length];
+            for (int i = 0; i < codes.length; i++) {
+                codes[i] = (int) globalCodes[i];
+                weights[i] = smoothing * global[1][i];
+            }
+            for (int i = 0; i < leaf.codes().length; i++) {
+                for (int j = 0; j < codes.length; j++) {
+                    if (codes[j] == leaf.codes()[i]) {
+                        weights[j] += leaf.counts()[i];
+                    }
+                }
+            }
+        } else {
+            codes = leaf.codes().clone();
+            weights = new double[codes.length];
+            for (int i = 0; i < codes.length; i++) {
+                weights[i] = leaf.counts()[i];
+            }
+        }
+        double[] cumulative = cumulative(weights);
+        double[] groups = new double[leaf.weight().length];
+        for (int g = 0; g < groups.length; g++) {
+            groups[g] = leaf.weight()[g];
+        }
+        double[] halfWidth = new double[leaf.spread().length];
+        for (int g = 0; g < halfWidth.length; g++) {
+            halfWidth[g] = Math.sqrt(3) * leaf.spread()[g];
+        }
+        return new CompiledLeaf(codes, cumulative, cumulative(groups), leaf.mean().clone(), halfWidth);
+    }
+
+    private static double[] cumulative(double[] weights) {
+        double total = 0;
+        for (double w : weights) {
+            total += w;
+        }
+        double[] out = new double[weights.length];
+        double acc = 0;
+        for (int i = 0; i < weights.length; i++) {
+            acc += weights[i];
+            out[i] = total > 0 ? acc / total : (i + 1.0) / weights.length;
+        }
+        if (out.length > 0) {
+            out[out.length - 1] = 1;
+        }
+        return out;
+    }
+
+    /** Fills rows [0, rows) of the batch's tree-drawn columns from {@code rng}, row by row. */
+    void fill(Batch batch, int rows, UniformRandomProvider rng) {
+        int[] level = new int[columns];
+        double[][] numbers = new double[trees.length][];
+        int[][] codes = new int[trees.length][];
+        for (int t = 0; t < trees.length; t++) {
+            if (trees[t].numeric() != null) {
+                numbers[t] = batch.numbers(trees[t].target());
+            } else {
+                codes[t] = batch.codes(trees[t].target());
+            }
+        }
+        for (int r = 0; r < rows; r++) {
+            for (int t = 0; t < trees.length; t++) {
+                CompiledTree tree = trees[t];
+                CompiledLeaf leaf = tree.leaves()[leafOf(tree, level)];
+                int outcome = leaf.codes()[pick(leaf.cumulative(), rng.nextDouble())];
+                if (tree.numeric() == null) {
+                    codes[t][r] = outcome;
+                    level[tree.target()] = Levels.ofCode(outcome);
+                    continue;
+                }
+                double x = switch (outcome) {
+                    case -1 -> Double.NaN;
+                    case -2 -> tree.numeric().spike().value();
+                    default -> tree.marginal() == null ? tree.numeric().spike().value() : value(tree, leaf, rng);
+                };
+                numbers[t][r] = x;
+                if (tree.predictor()) {
+                    level[tree.target()] = Levels.ofNumber(tree.numeric(), x);
+                }
+            }
+        }
+    }
+
+    private static int leafOf(CompiledTree tree, int[] level) {
+        int[] feature = tree.feature();
+        int[] next = tree.next();
+        long[][] left = tree.left();
+        int node = 0;
+        while (feature[node] >= 0) {
+            int lv = level[feature[node]];
+            long[] bits = left[node];
+            int word = lv >>> 6;
+            boolean goesLeft = word < bits.length && (bits[word] & (1L << lv)) != 0;
+            node = goesLeft ? next[node] : next[node] + 1;
+        }
+        return next[node];
+    }
+
+    private static double value(CompiledTree tree, CompiledLeaf leaf, UniformRandomProvider rng) {
+        double u;
+        if (leaf.mean().length == 0) {
+            u = rng.nextDouble();
+        } else {
+            int g = pick(leaf.groupCumulative(), rng.nextDouble());
+            u = leaf.mean()[g] + leaf.halfWidth()[g] * (2 * rng.nextDouble() - 1);
+            u = Math.min(1, Math.max(0, u));
+        }
+        double x = tree.marginal().quantile(u);
+        double factor = tree.rounding();
+        return factor > 0 ? Math.rint(x * factor) / factor : x;
+    }
+
+    /** The first index whose cumulative share exceeds u. */
+    private static int pick(double[] cumulative, double u) {
+        int n = cumulative.length;
+        if (n <= 8) {
+            for (int i = 0; i < n - 1; i++) {
+                if (u < cumulative[i]) {
+                    return i;
+                }
+            }
+            return n - 1;
+        }
+        int lo = 0;
+        int hi = n - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (u < cumulative[mid]) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.doppel.model.tree;
+
+import java.util.List;
+
+/**
+ * One column's tree, stored as parallel arrays (node 0 is the root).
+ *
+ * <p>A node {@code i} with {@code feature[i] >= 0} splits on predictor {@code predictors.get(feature[i])}: a row goes
+ * to node {@code next[i]} when bit {@code level} of {@code left[i]} is set (its level: 0 for missing, else 1 + the
+ * label code of a categorical predictor or 1 + the quantile bin of a numeric one, see {@link Levels}), and to
+ * {@code next[i] + 1} otherwise. A node with {@code feature[i] == -1} is a leaf: {@code leaves.get(next[i])}.
+ *
+ * @param column the column this tree draws
+ * @param predictors the columns it splits on (all drawn before it)
+ * @param feature per node: the predictor index, or -1 for a leaf
+ * @param next per node: the left child, or the leaf index
+ * @param left per node: the levels that go left, as a bit set (empty for leaves)
+ * @param leaves the leaves
+ */
+public record ColumnTree(String column, List<String> predictors, int[] feature, int[] next, long[][] left,
+        List<Leaf> leaves) {
+    public ColumnTree {
+        predictors = List.copyOf(predictors);
+        leaves = List.copyOf(leaves);
+        if (feature.length != next.length || feature.length != left.length || feature.length == 0) {
+            throw new IllegalArgumentException("tree '" + column + "': node arrays differ in length");
+        }
+        for (int i = 0; i < feature.length; i++) {
+            if (feature[i] >= predictors.size() || feature[i] < -1) {
+                throw new IllegalArgumentException("tree '" + column + "': node " + i + " splits on no predictor");
+            }
+            int limit = feature[i] < 0 ? leaves.size() : feature.length - 1;
+            if (next[i] < 0 || next[i] >= limit || feature[i] >= 0 && next[i] <= i) {
+                throw new IllegalArgumentException("tree '" + column + "': node " + i + " points nowhere");
+            }
+        }
+    }
+
+    /**
+     * What a leaf's training rows look like, in aggregate.
+     *
+     * <p>Outcomes: for a categorical column, {@code codes} are label codes (-1 = missing); for a numeric one, -1 =
+     * missing, -2 = the spike value, 0 = a value from the marginal, drawn through a quantile score from one of the
+     * groups. A group summarises at least k of the leaf's scores (sorted, then cut into runs of equal size) by their mean
+     * and standard deviation; a draw picks a group by its weight and a score uniformly within mean ± √3 sd (the same
+     * mean and spread). A leaf with a few scores only (fewer than k) borrows the groups of the nearest ancestor that has
+     * k.
+     *
+     * @param rows training rows in the leaf
+     * @param codes outcomes seen in the leaf
+     * @param counts rows per outcome
+     * @param mean per group: mean quantile score (numeric columns; empty otherwise)
+     * @param spread per group: standard deviation of the scores
+     * @param weight per group: rows
+     */
+    public record Leaf(int rows, int[] codes, int[] counts, double[] mean, double[] spread, int[] weight) {
+        public Leaf {
+            if (codes.length != counts.length || mean.length != spread.length || mean.length != weight.length) {
+                throw new IllegalArgumentException("leaf: arrays differ in length");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Leaf[" + rows + " rows]";
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ColumnTree[" + column + ", " + feature.length + " nodes]";
+    }
+}

@@ -1,0 +1,62 @@
+package dev.doppel.model.tree;
+
+import dev.doppel.model.CategoricalColumn;
+import dev.doppel.model.ColumnModel;
+import dev.doppel.model.NumericColumn;
+import dev.doppel.model.QuantileMarginal;
+
+/**
+ * How a column's values are seen by the trees, the same way when fitting and when sampling.
+ *
+ * <p>As a predictor, a value becomes a small integer level: 0 when missing; for a categorical column 1 + its label
+ * code; for a numeric one 1 + its bin among {@value #PREDICTOR_BINS} equal-probability bins of the column's fitted
+ * distribution (the mid-point of the value's step of the fitted cdf, spike included). Trees thus split on label codes
+ * and quantile bins, never on a value.
+ *
+ * <p>As a target, a numeric value is an outcome (missing, the spike, or a value) and, for values, a quantile score
+ * under the column's marginal: the mid-point of the value's step of the marginal's cdf, so that the marginal's quantile
+ * function maps the score back to the value. Splits judge a numeric target by its outcome and its score's bin among
+ * {@value #TARGET_BINS}.
+ */
+public final class Levels {
+    /** Quantile bins of a numeric predictor. */
+    public static final int PREDICTOR_BINS = 32;
+    /** Quantile bins of a numeric target's scores, for judging splits. */
+    public static final int TARGET_BINS = 32;
+    /** Target classes of a numeric column: missing, spike, then the score bins. */
+    static final int NUMERIC_CLASSES = TARGET_BINS + 2;
+
+    private Levels() {}
+
+    /** The number of predictor levels of a column (missing included). */
+    public static int count(ColumnModel column) {
+        if (column instanceof CategoricalColumn cat) {
+            return cat.marginal().labels().size() + 1;
+        }
+        return PREDICTOR_BINS + 1;
+    }
+
+    /** The predictor level of a label code (-1 = missing). */
+    public static int ofCode(int code) {
+        return code + 1;
+    }
+
+    /** The predictor level of a numeric value (NaN = missing). */
+    public static int ofNumber(NumericColumn column, double x) {
+        if (Double.isNaN(x)) {
+            return 0;
+        }
+        double u = 0.5 * (column.cdf(Math.nextDown(x)) + column.cdf(x));
+        return 1 + Math.min(PREDICTOR_BINS - 1, Math.max(0, (int) (u * PREDICTOR_BINS)));
+    }
+
+    /** The quantile score of a value under a marginal: the mid-point of the cdf's step at it. */
+    public static double score(QuantileMarginal marginal, double x) {
+        return 0.5 * (marginal.cdf(Math.nextDown(x)) + marginal.cdf(x));
+    }
+
+    /** The split class of a numeric target's score. */
+    static int scoreClass(double score) {
+        return 2 + Math.min(TARGET_BINS - 1, Math.max(0, (int) (score * TARGET_BINS)));
+    }
+}

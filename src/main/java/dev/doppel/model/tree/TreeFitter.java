@@ -1,0 +1,167 @@
+package dev.doppel.model.tree;
+
+import dev.doppel.error.InputException;
+import dev.doppel.model.CategoricalColumn;
+import dev.doppel.model.ColumnModel;
+import dev.doppel.model.CopulaFitter;
+import dev.doppel.model.NumericColumn;
+import dev.doppel.model.SynthModel;
+import dev.doppel.schema.ColumnSpec;
+import dev.doppel.table.RawTable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Fits the sequential tree model on top of a fitted copula model: the columns' marginals (quantile knots, label
+ * shares, both already protected) stay as they are, and each numeric or categorical column gets a tree that draws it
+ * given the columns before it (see {@link TreeSequence}). Identifiers, text and made-up columns are generated as in
+ * the copula model. Trees are fitted in parallel; the result does not depend on the thread count.
+ */
+public final class TreeFitter {
+    private TreeFitter() {}
+
+    /** One column's encodings, as the trees see it. */
+    private record Encoded(String name, ColumnModel model, int[] level, int levelCount, boolean ordered, int[] cls,
+            int classes, double[] score) {}
+
+    /**
+     * @param base the copula model fitted on the same table (its column models are kept)
+     * @param table the table it was fitted on
+     * @param specs one per table column
+     * @param settings the tree settings (min leaf already at least k)
+     * @param threads worker threads
+     * @throws InputException when the settings' order names a column the trees do not draw
+     */
+    public static SynthModel fit(SynthModel base, RawTable table, List<ColumnSpec> specs, TreeSettings settings,
+            int threads) {
+        int k = base.settings().minGroup();
+        List<Encoded> encoded = new ArrayList<>();
+        for (ColumnModel m : base.columns()) {
+            if (!(m instanceof NumericColumn) && !(m instanceof CategoricalColumn)) {
+                continue;
+            }
+            int c = indexOf(specs, m.name());
+            if (c < 0) {
+                continue;
+            }
+            encoded.add(m instanceof NumericColumn num ? numeric(num, table, c, specs.get(c))
+                    : categorical((CategoricalColumn) m, table, c, specs.get(c), base.settings().rareLabel()));
+        }
+        int[] visit = VisitOrder.of(encoded.stream().map(Encoded::name).toList(),
+                encoded.stream().map(Encoded::level).toList(),
+                encoded.stream().mapToInt(Encoded::levelCount).toArray(), settings.order());
+        List<Encoded> order = new ArrayList<>(visit.length);
+        for (int i : visit) {
+            order.add(encoded.get(i));
+        }
+        List<ColumnTree> trees = growAll(order, settings, k, threads);
+        List<String> names = order.stream().map(Encoded::name).toList();
+        return base.withTrees(new TreeSequence(settings, names, trees, TreeSequence.PRIVACY_STATEMENT));
+    }
+
+    private static List<ColumnTree> growAll(List<Encoded> order, TreeSettings settings, int k, int threads) {
+        int n = order.size();
+        List<ColumnTree> out = new ArrayList<>(n);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, n)), r -> {
+            Thread t = new Thread(r, "doppel-trees");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<ColumnTree>> futures = new ArrayList<>(n);
+            for (int i = n - 1; i >= 0; i--) { // the last trees have the most predictors: start them first
+                int t = i;
+                futures.add(pool.submit(() -> grow(order, t, settings, k)));
+            }
+            for (int i = n - 1; i >= 0; i--) {
+                out.add(futures.get(i).get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while fitting trees", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException("fitting trees failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return out;
+    }
+
+    private static ColumnTree grow(List<Encoded> order, int t, TreeSettings settings, int k) {
+        Encoded target = order.get(t);
+        int[][] levels = new int[t][];
+        int[] levelCount = new int[t];
+        boolean[] ordered = new boolean[t];
+        List<String> predictors = new ArrayList<>(t);
+        for (int p = 0; p < t; p++) {
+            Encoded e = order.get(p);
+            levels[p] = e.level();
+            levelCount[p] = e.levelCount();
+            ordered[p] = e.ordered();
+            predictors.add(e.name());
+        }
+        TreeGrower grower = new TreeGrower(levels, levelCount, ordered, target.cls(), target.classes(), target.score(),
+                settings.minLeafFor(target.cls().length, k), settings.maxDepth(), k);
+        return grower.grow(target.name(), predictors);
+    }
+
+    private static int indexOf(List<ColumnSpec> specs, String name) {
+        for (int c = 0; c < specs.size(); c++) {
+            if (specs.get(c).name().equals(name) && !specs.get(c).skip()) {
+                return c;
+            }
+        }
+        return -1;
+    }
+
+    private static Encoded numeric(NumericColumn column, RawTable table, int c, ColumnSpec spec) {
+        double[] values = CopulaFitter.parseNumbers(table, c, spec);
+        int n = values.length;
+        int[] level = new int[n];
+        int[] cls = new int[n];
+        double[] score = new double[n];
+        NumericColumn.Spike spike = column.spike();
+        for (int r = 0; r < n; r++) {
+            double x = values[r];
+            level[r] = Levels.ofNumber(column, x);
+            score[r] = Double.NaN;
+            if (Double.isNaN(x)) {
+                cls[r] = 0;
+            } else if (column.marginal() == null || spike != null && x == spike.value()) {
+                cls[r] = 1;
+            } else {
+                score[r] = Levels.score(column.marginal(), x);
+                cls[r] = Levels.scoreClass(score[r]);
+            }
+        }
+        return new Encoded(column.name(), column, level, Levels.count(column), true, cls, Levels.NUMERIC_CLASSES,
+                score);
+    }
+
+    private static Encoded categorical(CategoricalColumn column, RawTable table, int c, ColumnSpec spec,
+            String rareLabel) {
+        String[] labels = CopulaFitter.labels(table, c, spec);
+        List<String> known = column.marginal().labels();
+        Map<String, Integer> codes = new HashMap<>();
+        for (int i = 0; i < known.size(); i++) {
+            codes.put(known.get(i), i);
+        }
+        int rare = codes.getOrDefault(rareLabel, -1);
+        int n = labels.length;
+        int[] level = new int[n];
+        for (int r = 0; r < n; r++) {
+            int code = labels[r] == null ? -1 : codes.getOrDefault(labels[r], rare);
+            level[r] = Levels.ofCode(code);
+        }
+        return new Encoded(column.name(), column, level, Levels.count(column), false, level, known.size() + 1, null);
+    }
+}
