@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param copula the dependence between the columns that take part in it
  * @param reference statistics of the real data the summary compares against
  * @param notes what fitting had to warn about (no values)
+ * @param constraints rules every generated row keeps, applied after the model has drawn a batch (empty for models
+ *     written before constraints existed)
  */
 public record SynthModel(
         String format,
@@ -31,7 +33,8 @@ public record SynthModel(
         List<ColumnModel> columns,
         GaussianCopula copula,
         Reference reference,
-        List<String> notes) {
+        List<String> notes,
+        List<Constraint> constraints) {
 
     public static final String FORMAT = "doppel-model";
     public static final int VERSION = 1;
@@ -42,6 +45,21 @@ public record SynthModel(
     public SynthModel {
         columns = List.copyOf(columns);
         notes = List.copyOf(notes);
+        constraints = constraints == null ? List.of() : List.copyOf(constraints);
+    }
+
+    /** A model without constraints. */
+    public SynthModel(String format, int version, String doppel, String privacy, Source source, FileDialect dialect,
+            FitSettings settings, List<ColumnModel> columns, GaussianCopula copula, Reference reference,
+            List<String> notes) {
+        this(format, version, doppel, privacy, source, dialect, settings, columns, copula, reference, notes, List.of());
+    }
+
+    /** The same model with other columns, reference, notes and constraints (what constraints change after fitting). */
+    public SynthModel withConstraints(List<ColumnModel> newColumns, Reference newReference, List<String> newNotes,
+            List<Constraint> newConstraints) {
+        return new SynthModel(format, version, doppel, privacy, source, dialect, settings, newColumns, copula,
+                newReference, newNotes, newConstraints);
     }
 
     /**

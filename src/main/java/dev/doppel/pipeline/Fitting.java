@@ -1,5 +1,7 @@
 package dev.doppel.pipeline;
 
+import dev.doppel.constraint.ConstraintFit;
+import dev.doppel.constraint.ProfileConstraints;
 import dev.doppel.io.ReadOptions;
 import dev.doppel.io.TableReaders;
 import dev.doppel.mask.MaskMode;
@@ -7,6 +9,7 @@ import dev.doppel.mask.MaskPlan;
 import dev.doppel.mask.MaskSetup;
 import dev.doppel.mask.MaskingStage;
 import dev.doppel.model.ColumnModel;
+import dev.doppel.model.Constraint;
 import dev.doppel.model.CopulaFitter;
 import dev.doppel.model.FakeColumn;
 import dev.doppel.model.FitSettings;
@@ -159,5 +162,22 @@ public final class Fitting {
 
     public static SynthModel fit(Masked masked, FitSettings settings, String version) {
         return CopulaFitter.fit(masked.table(), masked.specs(), settings, version, masked.given());
+    }
+
+    /**
+     * Fits with the profile's constraints: checked against the columns as the model sees them (after masking), the
+     * table rewritten for them before the model learns it, and the fitted model completed with them. Without
+     * constraints the same as {@link #fit(Masked, FitSettings, String)}.
+     */
+    public static SynthModel fit(Masked masked, FitSettings settings, String version, Profile profile,
+            String profileName, String profileText) {
+        List<Constraint> constraints = profile == null ? List.of()
+                : ProfileConstraints.resolve(profile.constraints(), masked.specs(), profileName, profileText);
+        if (constraints.isEmpty()) {
+            return fit(masked, settings, version);
+        }
+        ConstraintFit.Prepared prepared = ConstraintFit.prepare(masked.table(), masked.specs(), constraints, settings);
+        SynthModel fitted = CopulaFitter.fit(prepared.table(), prepared.specs(), settings, version, masked.given());
+        return ConstraintFit.finish(fitted, prepared);
     }
 }
