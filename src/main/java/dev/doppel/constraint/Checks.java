@@ -24,8 +24,18 @@ public final class Checks {
         }
     }
 
-    /** {@code values[0] <= values[1] <= ...} (NaN = missing). */
+    /** {@code values[0] <= values[1] <= ...} (NaN = missing), all in one unit. */
     public static Count order(double[][] values, int n) {
+        double[] units = new double[values.length];
+        java.util.Arrays.fill(units, 1);
+        return order(values, units, n);
+    }
+
+    /**
+     * {@code values[0] * units[0] <= values[1] * units[1] <= ...}: dates (epoch days, unit 86,400) and date-times
+     * (epoch seconds, unit 1) compare in seconds.
+     */
+    public static Count order(double[][] values, double[] units, int n) {
         long rows = 0;
         long bad = 0;
         for (int r = 0; r < n; r++) {
@@ -34,7 +44,7 @@ public final class Checks {
             }
             rows++;
             for (int p = 1; p < values.length; p++) {
-                if (values[p][r] < values[p - 1][r]) {
+                if (values[p][r] * units[p] < values[p - 1][r] * units[p - 1]) {
                     bad++;
                     break;
                 }
@@ -126,6 +136,11 @@ public final class Checks {
     /** True when {@code a} and {@code b} differ by at most the tolerance (plus the arithmetic's own rounding). */
     static boolean close(double a, double b, double tolerance) {
         return Math.abs(a - b) <= tolerance + SLACK * Math.max(1, Math.max(Math.abs(a), Math.abs(b)));
+    }
+
+    /** Seconds per unit of a column's numbers: 86,400 for dates (epoch days), 1 otherwise. */
+    public static double unit(dev.doppel.schema.ColumnKind kind) {
+        return kind == dev.doppel.schema.ColumnKind.DATE ? 86_400 : 1;
     }
 
     private static boolean anyMissing(double[][] values, int r) {

@@ -10,6 +10,7 @@ import dev.doppel.schema.ColumnKind;
 import dev.doppel.schema.ColumnSpec;
 import dev.doppel.table.RawTable;
 import java.math.BigDecimal;
+import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -51,7 +52,8 @@ public final class ConstraintFit {
      * @param settings k (combinations seen fewer times are pooled by the model)
      */
     public static Prepared prepare(
-            RawTable table, List<ColumnSpec> specs, List<Constraint> constraints, FitSettings settings) {
+            RawTable table, List<ColumnSpec> specs, List<Constraint> declared, FitSettings settings) {
+        List<Constraint> constraints = new ArrayList<>(declared);
         List<String[]> columns = new ArrayList<>(table.columns());
         List<ColumnSpec> out = new ArrayList<>(specs);
         Map<String, Double> derivedMissing = new HashMap<>();
@@ -61,24 +63,35 @@ public final class ConstraintFit {
             Constraint c = constraints.get(i);
             String label = "constraint " + (i + 1) + " (" + c.type() + ": " + c.rule() + ")";
             if (c instanceof Constraint.Order o) {
-                long checked = 0;
-                long held = 0;
+                List<String> learned = new ArrayList<>();
+                List<String> how = new ArrayList<>();
                 for (int p = 1; p < o.columns().size(); p++) {
                     int a = index(table, o.columns().get(p - 1));
                     int b = index(table, o.columns().get(p));
                     Gaps gaps = gaps(table, a, specs.get(a), b, specs.get(b));
-                    columns.set(b, gaps.cells());
-                    out.set(b, gaps.spec());
+                    if (gaps.spread() <= gaps.ownSpread()) {
+                        columns.set(b, gaps.cells());
+                        out.set(b, gaps.spec());
+                        learned.add(Constraint.Order.GAP);
+                        how.add("'" + o.columns().get(p) + "' is learned as its gap to '" + o.columns().get(p - 1) + "'");
+                    } else {
+                        learned.add(Constraint.Order.VALUE);
+                        how.add("'" + o.columns().get(p) + "' varies less than its gap to '" + o.columns().get(p - 1)
+                                + "', so it is learned as it is and raised to it where it comes first");
+                    }
                 }
+                c = o.withLearned(learned);
+                constraints.set(i, c);
+                label = "constraint " + (i + 1) + " (" + c.type() + ": " + c.rule() + ")";
                 double[][] values = new double[o.columns().size()][];
+                double[] units = new double[values.length];
                 for (int p = 0; p < values.length; p++) {
                     int col = index(table, o.columns().get(p));
                     values[p] = Cells.numbers(table, col, specs.get(col));
+                    units[p] = Checks.unit(specs.get(col).kind());
                 }
-                Checks.Count count = Checks.order(values, n);
-                notes.add(holds(label, count, "")
-                        + (count.violations() > 0 ? "; in those rows the later value is learned as equal to the"
-                                + " earlier one" : ""));
+                Checks.Count count = Checks.order(values, units, n);
+                notes.add(holds(label, count, "") + "; " + String.join("; ", how));
             } else if (c instanceof Constraint.Allowed a) {
                 int first = index(table, a.columns().get(0));
                 String[] joint = new String[n];
@@ -165,8 +178,12 @@ public final class ConstraintFit {
         }
         List<String> gapColumns = new ArrayList<>();
         for (Constraint c : prepared.constraints()) {
-            if (c instanceof Constraint.Order) {
-                gapColumns.addAll(c.targets());
+            if (c instanceof Constraint.Order o) {
+                for (int p = 0; p < o.learned().size(); p++) {
+                    if (o.learned().get(p).equals(Constraint.Order.GAP)) {
+                        gapColumns.add(o.written().get(p).name());
+                    }
+                }
             }
         }
         SynthModel.Reference reference = fitted.reference() == null ? null : without(fitted.reference(), gapColumns);
@@ -191,12 +208,16 @@ public final class ConstraintFit {
         return new SynthModel.Reference(keep.stream().map(ref.columns()::get).toList(), m);
     }
 
-    /** The gap column: its cells as text and the spec the model reads them with. */
-    private record Gaps(String[] cells, ColumnSpec spec) {}
+    /**
+     * The gap column: its cells as text and the spec the model reads them with; the standard deviations of the gap
+     * and of the later column itself, over rows with both (whichever is smaller is learned).
+     */
+    private record Gaps(String[] cells, ColumnSpec spec, double spread, double ownSpread) {}
 
     /**
      * Per row {@code b - a}, never below 0 (a row where b comes first is learned as "equal"); missing when either is.
-     * Integers and decimals are subtracted exactly; dates give whole days, date-times seconds.
+     * Integers and decimals are subtracted exactly; the gap is in b's unit: days when b is a date (fractional after a
+     * date-time), seconds when it is a date-time.
      */
     private static Gaps gaps(RawTable table, int a, ColumnSpec specA, int b, ColumnSpec specB) {
         String[] ca = table.column(a);
@@ -206,13 +227,15 @@ public final class ConstraintFit {
         boolean decimal = specA.kind() == ColumnKind.DECIMAL || kind == ColumnKind.DECIMAL;
         double[] na = kind == ColumnKind.DATE || kind == ColumnKind.DATETIME ? Cells.numbers(table, a, specA) : null;
         double[] nb = na == null ? null : Cells.numbers(table, b, specB);
+        double ratio = Checks.unit(specA.kind()) / Checks.unit(kind); // a's numbers in b's unit
+        boolean wholeDays = kind == ColumnKind.DATE && specA.kind() == ColumnKind.DATE;
         for (int r = 0; r < ca.length; r++) {
             if (ca[r] == null || cb[r] == null) {
                 continue;
             }
             if (na != null) {
-                double gap = Math.max(0, nb[r] - na[r]);
-                out[r] = kind == ColumnKind.DATE ? Long.toString(Math.round(gap)) : BigDecimal.valueOf(gap).toPlainString();
+                double gap = Math.max(0, nb[r] - na[r] * ratio);
+                out[r] = wholeDays ? Long.toString(Math.round(gap)) : BigDecimal.valueOf(gap).toPlainString();
             } else {
                 BigDecimal x = Cells.exact(table, a, specA, r);
                 BigDecimal y = Cells.exact(table, b, specB, r);
@@ -221,14 +244,25 @@ public final class ConstraintFit {
             }
         }
         ColumnSpec spec = switch (kind) {
-            case DATE -> gapSpec(specB, ColumnKind.INTEGER, 0);
+            case DATE -> wholeDays ? gapSpec(specB, ColumnKind.INTEGER, 0) : gapSpec(specB, ColumnKind.DECIMAL, -1);
             case DATETIME -> gapSpec(specB, ColumnKind.DECIMAL, -1);
             default -> decimal
                     ? gapSpec(specB, ColumnKind.DECIMAL, scaleOf(specA) < 0 || scaleOf(specB) < 0 ? -1
                             : Math.max(scaleOf(specA), scaleOf(specB)))
                     : gapSpec(specB, ColumnKind.INTEGER, 0);
         };
-        return new Gaps(out, spec);
+        double[] xa = Cells.numbers(table, a, specA);
+        double[] xb = Cells.numbers(table, b, specB);
+        double ratioAll = Checks.unit(specA.kind()) / Checks.unit(kind);
+        StandardDeviation gapSd = new StandardDeviation();
+        StandardDeviation ownSd = new StandardDeviation();
+        for (int r = 0; r < xa.length; r++) {
+            if (!Double.isNaN(xa[r]) && !Double.isNaN(xb[r])) {
+                gapSd.increment(Math.max(0, xb[r] - xa[r] * ratioAll));
+                ownSd.increment(xb[r]);
+            }
+        }
+        return new Gaps(out, spec, gapSd.getResult(), ownSd.getResult());
     }
 
     private static int scaleOf(ColumnSpec spec) {

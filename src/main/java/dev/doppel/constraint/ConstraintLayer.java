@@ -52,15 +52,19 @@ public final class ConstraintLayer {
             if (c instanceof Constraint.Order o) {
                 int[] cols = indices(index, o.columns());
                 boolean[] drawn = new boolean[cols.length];
+                boolean[] gap = new boolean[cols.length];
                 double[] factor = new double[cols.length];
+                double[] ratio = new double[cols.length]; // the column before's numbers in this column's unit
                 for (int p = 1; p < cols.length; p++) {
-                    ColumnModel gap = learned.get(cols[p]);
-                    drawn[p] = !(gap instanceof EmptyColumn) && !(gap instanceof DerivedColumn);
+                    ratio[p] = Checks.unit(out.get(cols[p - 1]).spec().kind()) / Checks.unit(o.written().get(p - 1).kind());
+                    ColumnModel m = learned.get(cols[p]);
+                    drawn[p] = !(m instanceof EmptyColumn) && !(m instanceof DerivedColumn);
+                    gap[p] = o.learned().get(p - 1).equals(Constraint.Order.GAP);
                     ColumnSpec spec = o.written().get(p - 1);
                     factor[p] = factor(spec);
-                    out.set(cols[p], new DerivedColumn(spec, gap.missingShare()));
+                    out.set(cols[p], new DerivedColumn(spec, m.missingShare()));
                 }
-                steps.add(batch -> order(batch, cols, drawn, factor));
+                steps.add(batch -> order(batch, cols, drawn, gap, factor, ratio));
             } else if (c instanceof Constraint.Allowed a) {
                 steps.add(allowed(a, index, learned, out, model.settings().rareLabel()));
             } else {
@@ -125,21 +129,33 @@ public final class ConstraintLayer {
         return factor > 0 ? Math.rint(v * factor) / factor : v;
     }
 
-    /** Each later column: the one before plus its gap, on its own grid and never below the one before. */
-    private static void order(Batch batch, int[] cols, boolean[] drawn, double[] factor) {
+    /**
+     * Each later column: the one before plus its gap (missing when either is), or its own value raised to the one
+     * before where it came first (left as drawn when either is missing); on its own grid and never below the one
+     * before.
+     */
+    private static void order(
+            Batch batch, int[] cols, boolean[] drawn, boolean[] gaps, double[] factor, double[] ratio) {
         int n = batch.size();
         for (int p = 1; p < cols.length; p++) {
             double[] before = batch.numbers(cols[p - 1]);
             double[] x = batch.numbers(cols[p]);
             double f = factor[p];
             for (int r = 0; r < n; r++) {
-                double a = before[r];
-                double gap = drawn[p] ? x[r] : Double.NaN;
-                if (Double.isNaN(a) || Double.isNaN(gap)) {
+                double a = before[r] * ratio[p];
+                double drawnValue = drawn[p] ? x[r] : Double.NaN;
+                if (!gaps[p]) {
+                    x[r] = drawnValue;
+                    if (!Double.isNaN(a) && drawnValue < a) {
+                        x[r] = f > 0 ? Math.ceil(a * f) / f : a;
+                    }
+                    continue;
+                }
+                if (Double.isNaN(a) || Double.isNaN(drawnValue)) {
                     x[r] = Double.NaN;
                     continue;
                 }
-                double v = round(a + Math.max(0, gap), f);
+                double v = round(a + Math.max(0, drawnValue), f);
                 if (v < a) {
                     v = f > 0 ? Math.ceil(a * f) / f : a; // the earlier value is finer than this column's grid
                 }

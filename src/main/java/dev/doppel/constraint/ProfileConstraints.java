@@ -58,7 +58,8 @@ public final class ProfileConstraints {
             for (String target : c.targets()) {
                 Integer other = writtenBy.putIfAbsent(target, i);
                 if (other != null) {
-                    throw new InputException(where + ": column '" + target + "' is already computed by constraint "
+                    throw new InputException(where + " (" + c.type() + "): column '" + target
+                            + "' is already computed by constraint "
                             + (other + 1) + "; a column can be derived by one constraint only");
                 }
             }
@@ -107,15 +108,15 @@ public final class ProfileConstraints {
                 for (ColumnSpec c : cols) {
                     boolean ok = switch (first) {
                         case INTEGER, DECIMAL -> c.kind() == ColumnKind.INTEGER || c.kind() == ColumnKind.DECIMAL;
-                        case DATE, DATETIME -> c.kind() == first;
+                        case DATE, DATETIME -> c.kind() == ColumnKind.DATE || c.kind() == ColumnKind.DATETIME;
                         default -> false;
                     };
                     if (!ok) {
                         throw new InputException(where + ": column '" + c.name() + "' is " + c.kind().key()
-                                + "; order takes all numbers, all dates or all date-times");
+                                + "; order takes all numbers or all dates and date-times");
                     }
                 }
-                return new Constraint.Order(names(cols), cols.subList(1, cols.size()));
+                return new Constraint.Order(names(cols), cols.subList(1, cols.size()), null);
             }
             case "sum" -> {
                 List<ColumnSpec> parts = columns(e.parts(), "parts", 2, byName, where);

@@ -71,7 +71,11 @@ final class ConstraintEvaluation {
         int last = cols.length - 1;
         double[][] inputs = java.util.Arrays.copyOf(values, last);
         if (c instanceof Constraint.Order) {
-            return Checks.order(values, t.rows());
+            double[] units = new double[cols.length];
+            for (int i = 0; i < cols.length; i++) {
+                units[i] = Checks.unit(t.columns().get(cols[i]).kind());
+            }
+            return Checks.order(values, units, t.rows());
         }
         if (c instanceof Constraint.Sum s) {
             return Checks.sum(inputs, values[last], s.tolerance(), t.rows());

@@ -38,18 +38,30 @@ public sealed interface Constraint {
     String type();
 
     /**
-     * {@code columns[0] <= columns[1] <= ...}: numbers, dates or date-times. The model learns each later column as
-     * its non-negative gap to the one before; generation adds the gaps back.
+     * {@code columns[0] <= columns[1] <= ...}: numbers, dates or date-times. Per later column, the model learns either
+     * its non-negative gap to the one before ({@link #GAP}; generation adds it back) or the column itself
+     * ({@link #VALUE}; generation raises a value below the one before to it), whichever varies less in the real data.
      *
      * @param written the specs of columns[1..]
+     * @param learned per later column, {@link #GAP} or {@link #VALUE}
      */
-    record Order(List<String> columns, List<ColumnSpec> written) implements Constraint {
+    record Order(List<String> columns, List<ColumnSpec> written, List<String> learned) implements Constraint {
+        public static final String GAP = "gap";
+        public static final String VALUE = "value";
+
         public Order {
             columns = List.copyOf(columns);
             written = List.copyOf(written);
-            if (columns.size() < 2 || written.size() != columns.size() - 1) {
-                throw new IllegalArgumentException("order: needs two or more columns");
+            learned = learned == null ? java.util.Collections.nCopies(written.size(), GAP) : List.copyOf(learned);
+            if (columns.size() < 2 || written.size() != columns.size() - 1 || learned.size() != written.size()
+                    || !learned.stream().allMatch(l -> l.equals(GAP) || l.equals(VALUE))) {
+                throw new IllegalArgumentException("order: needs two or more columns, each later one learned as gap or value");
             }
+        }
+
+        /** The same rule with the way each later column is learned. */
+        public Order withLearned(List<String> newLearned) {
+            return new Order(columns, written, newLearned);
         }
 
         @Override
