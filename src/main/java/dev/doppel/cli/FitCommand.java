@@ -90,8 +90,9 @@ final class FitCommand implements Callable<Integer> {
         }
         long start = System.nanoTime();
         Fitting.Inspected inspected = Fitting.inspect(data, options, p, profile == null ? null : profile.toString(), text);
-        SynthModel model = Fitting.fit(Fitting.mask(inspected, p, settings, profile == null ? null : profile.toString(),
-                text), settings, Versions.current(), choice, SELECTION_SEED, workers);
+        String profileName = profile == null ? null : profile.toString();
+        SynthModel model = Fitting.fit(Fitting.mask(inspected, p, settings, profileName, text), settings,
+                Versions.current(), p, profileName, text, choice, SELECTION_SEED, workers);
         ModelFile.write(model, output, force);
         if (!common.quiet) {
             PrintWriter out = spec.commandLine().getOut();

@@ -1,5 +1,6 @@
 package dev.doppel.cli;
 
+import dev.doppel.evaluate.ConstraintScores;
 import dev.doppel.evaluate.EvaluationReport;
 import dev.doppel.evaluate.PrivacyScores;
 import dev.doppel.evaluate.QualityScores;
@@ -36,6 +37,13 @@ final class ReportSummary {
                 sb.append(String.format(Locale.ROOT, "  k-anonymity of the output over %d quasi-identifiers: k = %d%n",
                         p.kAnonymity().quasiIdentifiers().size(), p.kAnonymity().k()));
             }
+        }
+        ConstraintScores c = report.constraints();
+        if (c != null) {
+            long rows = c.checks().stream().mapToLong(ConstraintScores.Check::syntheticRows).sum();
+            sb.append(String.format(Locale.ROOT, "constraints  %s synthetic violations over %d rule%s (%,d row checks)%n",
+                    Double.isNaN(c.violations()) ? "– (a rule could not be checked)" : String.format(Locale.ROOT,
+                            "%,d", (long) c.violations()), c.checks().size(), c.checks().size() == 1 ? "" : "s", rows));
         }
         for (String note : report.about().notes()) {
             sb.append("note: ").append(note).append(System.lineSeparator());

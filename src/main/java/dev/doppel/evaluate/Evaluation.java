@@ -2,6 +2,7 @@ package dev.doppel.evaluate;
 
 import dev.doppel.evaluate.fidelity.ColumnCharts;
 import dev.doppel.evaluate.fidelity.Fidelity;
+import dev.doppel.model.Constraint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,11 +39,31 @@ public final class Evaluation {
             List<String> notes) {}
 
     /**
+     * The profile's constraints, counted in both tables.
+     *
+     * @param constraints checked against the real table's columns; empty for none
+     * @param rareLabel the model's label for pooled rare labels (rows holding it in an allowed combination are not
+     *     checked)
+     */
+    public record Rules(List<Constraint> constraints, String rareLabel) {
+        public static final Rules NONE = new Rules(List.of(), "(other)");
+
+        public Rules {
+            constraints = List.copyOf(constraints);
+        }
+    }
+
+    public static EvaluationReport run(EncodedTable real, EncodedTable synthetic, EncodedTable holdout,
+            Settings settings, Sources sources, Gate gate) {
+        return run(real, synthetic, holdout, settings, sources, gate, Rules.NONE);
+    }
+
+    /**
      * Evaluates {@code synthetic} against {@code real} (the rows the model learned), with {@code holdout} (real rows
      * it never saw; may be null) as the privacy control and the test set of train-on-synthetic.
      */
     public static EvaluationReport run(EncodedTable real, EncodedTable synthetic, EncodedTable holdout,
-            Settings settings, Sources sources, Gate gate) {
+            Settings settings, Sources sources, Gate gate, Rules rules) {
         List<String> notes = new ArrayList<>(sources.notes());
         Fidelity.Result fidelity = Fidelity.score(real, synthetic);
         QualityScores quality = Utility.extend(fidelity.scores(), real, synthetic, holdout, settings, notes);
@@ -53,7 +74,9 @@ public final class Evaluation {
         EvaluationReport.About about = new EvaluationReport.About(sources.real(), sources.synthetic(),
                 sources.holdout(), evaluated, schema.skipped(), settings.seed(), sources.profileSha256(),
                 sources.versions(), notes);
-        EvaluationReport report = new EvaluationReport(about, quality, privacy, charts, null);
+        ConstraintScores constraints = rules.constraints().isEmpty() ? null
+                : ConstraintEvaluation.score(rules.constraints(), rules.rareLabel(), real, synthetic);
+        EvaluationReport report = new EvaluationReport(about, quality, privacy, charts, null, constraints);
         return gate == null || gate.isEmpty() ? report : report.withGate(gate.check(report));
     }
 }

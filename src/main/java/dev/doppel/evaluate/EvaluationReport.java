@@ -12,8 +12,15 @@ import java.util.Map;
  * @param privacy closeness and attack scores; null when there was nothing to measure against
  * @param charts what the HTML report draws
  * @param gate the thresholds checked; null when none were given
+ * @param constraints violations of the profile's constraints; null when it declares none
  */
-public record EvaluationReport(About about, QualityScores quality, PrivacyScores privacy, Charts charts, GateResult gate) {
+public record EvaluationReport(About about, QualityScores quality, PrivacyScores privacy, Charts charts, GateResult gate,
+        ConstraintScores constraints) {
+
+    /** A report without constraint checks. */
+    public EvaluationReport(About about, QualityScores quality, PrivacyScores privacy, Charts charts, GateResult gate) {
+        this(about, quality, privacy, charts, gate, null);
+    }
 
     /**
      * @param real the real (training) table: file name (no folder) and rows
@@ -42,6 +49,6 @@ public record EvaluationReport(About about, QualityScores quality, PrivacyScores
 
     /** The same report with a gate result. */
     public EvaluationReport withGate(GateResult newGate) {
-        return new EvaluationReport(about, quality, privacy, charts, newGate);
+        return new EvaluationReport(about, quality, privacy, charts, newGate, constraints);
     }
 }

@@ -163,11 +163,11 @@ public record Gate(List<Threshold> thresholds) {
         if (alias != null) {
             return alias;
         }
-        if (k.startsWith("quality.") || k.startsWith("privacy.")) {
+        if (k.startsWith("quality.") || k.startsWith("privacy.") || k.startsWith("constraints.")) {
             return k;
         }
         throw new UsageException(where + ": unknown gate metric '" + name + "' (use a report key such as"
-                + " quality.overall or privacy.dcr_share, or one of: " + String.join(", ", ALIASES.keySet()) + ")");
+                + " quality.overall, privacy.dcr_share or constraints.violations, or one of: " + String.join(", ", ALIASES.keySet()) + ")");
     }
 
     private static double checked(Double v, String name, String where) {
@@ -203,6 +203,8 @@ public record Gate(List<Threshold> thresholds) {
         m.put("attack_risk", ATTACK_RISK);
         m.put("k", "privacy.k_anonymity.k");
         m.put("k_anonymity", "privacy.k_anonymity.k");
+        m.put("constraint_violations", "constraints.violations");
+        m.put("violations", "constraints.violations");
         return java.util.Collections.unmodifiableMap(m);
     }
 }

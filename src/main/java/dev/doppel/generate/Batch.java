@@ -2,6 +2,7 @@ package dev.doppel.generate;
 
 import dev.doppel.model.CategoricalColumn;
 import dev.doppel.model.ColumnModel;
+import dev.doppel.model.DerivedColumn;
 import dev.doppel.model.FakeColumn;
 import dev.doppel.model.IdentifierColumn;
 import dev.doppel.model.NumericColumn;
@@ -12,7 +13,8 @@ import java.util.List;
  * A block of synthetic rows, column by column. Per column exactly one array is used: {@code numbers} for numeric
  * columns (NaN = missing; dates in epoch days, date-times in epoch seconds), {@code codes} for categorical and boolean
  * columns (the label's index, -1 = missing), {@code strings} for identifiers and text (null = missing). Empty columns
- * use none: they are always missing.
+ * use none: they are always missing. A column computed by a constraint ({@link DerivedColumn}) uses the array of its
+ * kind.
  */
 public final class Batch {
     private final double[][] numbers;
@@ -23,21 +25,42 @@ public final class Batch {
     private long firstRow;
 
     public Batch(List<ColumnModel> columns, int capacity) {
-        int n = columns.size();
+        this(columns, columns, capacity);
+    }
+
+    /**
+     * A batch for a model that draws {@code drawn} and writes {@code written} (the same columns, as constraints
+     * complete them): a column gets every array either needs.
+     */
+    public Batch(List<ColumnModel> drawn, List<ColumnModel> written, int capacity) {
+        if (drawn.size() != written.size()) {
+            throw new IllegalArgumentException("drawn and written columns differ in count");
+        }
+        int n = drawn.size();
         this.capacity = capacity;
         numbers = new double[n][];
         codes = new int[n][];
         strings = new String[n][];
         for (int c = 0; c < n; c++) {
-            ColumnModel m = columns.get(c);
-            if (m instanceof NumericColumn) {
-                numbers[c] = new double[capacity];
-            } else if (m instanceof CategoricalColumn) {
-                codes[c] = new int[capacity];
-            } else if (m instanceof IdentifierColumn || m instanceof TextColumn || m instanceof FakeColumn) {
-                strings[c] = new String[capacity];
+            for (ColumnModel m : new ColumnModel[] {drawn.get(c), written.get(c)}) {
+                if (holdsNumbers(m) && numbers[c] == null) {
+                    numbers[c] = new double[capacity];
+                } else if (holdsCodes(m) && codes[c] == null) {
+                    codes[c] = new int[capacity];
+                } else if ((m instanceof IdentifierColumn || m instanceof TextColumn || m instanceof FakeColumn)
+                        && strings[c] == null) {
+                    strings[c] = new String[capacity];
+                }
             }
         }
+    }
+
+    private static boolean holdsNumbers(ColumnModel m) {
+        return m instanceof NumericColumn || (m instanceof DerivedColumn && m.spec().kind().numeric());
+    }
+
+    private static boolean holdsCodes(ColumnModel m) {
+        return m instanceof CategoricalColumn || (m instanceof DerivedColumn && !m.spec().kind().numeric());
     }
 
     public int size() {

@@ -111,10 +111,10 @@ public final class CsvBatchEncoder {
                 labels[c] = cat.marginal().labels().stream().map(l -> utf8(escape(l, true))).toArray(byte[][]::new);
                 typicalWidth[c] = Arrays.stream(labels[c]).mapToInt(b -> b.length).max().orElse(1);
                 width = typicalWidth[c];
-            } else if (m instanceof NumericColumn num && (kinds[c] == ColumnKind.DATE || kinds[c] == ColumnKind.DATETIME)) {
+            } else if (kinds[c] == ColumnKind.DATE || kinds[c] == ColumnKind.DATETIME) {
                 layouts[c] = TemporalLayout.of(spec.layout(), kinds[c] == ColumnKind.DATETIME);
                 typicalWidth[c] = spec.layout().length() + 8;
-                if (kinds[c] == ColumnKind.DATE) {
+                if (kinds[c] == ColumnKind.DATE && m instanceof NumericColumn num) { // a computed date has no range
                     cacheDays(c, num);
                     if (dayCache[c] != null) {
                         width = Arrays.stream(dayCache[c]).mapToInt(b -> b.length).max().orElse(0);

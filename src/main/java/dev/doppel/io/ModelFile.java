@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.doppel.constraint.ConstraintLayer;
 import dev.doppel.error.InputException;
 import dev.doppel.error.OutputException;
 import dev.doppel.model.ColumnModel;
@@ -105,6 +106,11 @@ public final class ModelFile {
         }
         if (!inCopula.equals(model.copula().columns())) {
             throw new InputException(name + ": corrupt model (the copula's columns do not match the column list)");
+        }
+        try {
+            ConstraintLayer.of(model);
+        } catch (RuntimeException e) {
+            throw new InputException(name + ": corrupt model (its constraints do not fit its columns)");
         }
     }
 

@@ -373,8 +373,11 @@ public final class ParquetBatchWriter implements AutoCloseable {
                         return new ColumnPlan(Mode.DOUBLES, kind, type, 0, null, null, 0, 0, null, 0);
                     }
                     long f = kind == ColumnKind.DECIMAL ? factor : 1;
-                    double min = ((NumericColumn) m).min() * f;
-                    double max = ((NumericColumn) m).max() * f;
+                    if (!(m instanceof NumericColumn num)) { // a column computed by a constraint: no known range
+                        return new ColumnPlan(Mode.LONGS, kind, type, f, null, null, 0, 0, null, 0);
+                    }
+                    double min = num.min() * f;
+                    double max = num.max() * f;
                     // values are whole steps near [min, max]: a step of slack each side
                     if (Math.abs(min) < 1e15 && Math.abs(max) < 1e15 && max - min < maxDictionary - 3) {
                         long from = (long) Math.floor(min) - 1;

@@ -18,10 +18,11 @@ import java.util.List;
     @JsonSubTypes.Type(value = IdentifierColumn.class, name = "identifier"),
     @JsonSubTypes.Type(value = TextColumn.class, name = "text"),
     @JsonSubTypes.Type(value = EmptyColumn.class, name = "empty"),
-    @JsonSubTypes.Type(value = FakeColumn.class, name = "fake")
+    @JsonSubTypes.Type(value = FakeColumn.class, name = "fake"),
+    @JsonSubTypes.Type(value = DerivedColumn.class, name = "derived")
 })
 public sealed interface ColumnModel permits NumericColumn, CategoricalColumn, IdentifierColumn, TextColumn, EmptyColumn,
-        FakeColumn {
+        FakeColumn, DerivedColumn {
     ColumnSpec spec();
 
     /** Share of rows with a missing value. */

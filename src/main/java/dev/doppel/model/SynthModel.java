@@ -22,6 +22,8 @@ import dev.doppel.model.tree.TreeSequence;
  * @param notes what fitting had to warn about (no values)
  * @param trees the sequential tree model that draws the numeric and categorical columns instead of the copula, or null
  *     for a copula model
+ * @param constraints rules every generated row keeps, applied after the model has drawn a batch (empty for models
+ *     written before constraints existed)
  */
 public record SynthModel(
         String format,
@@ -35,7 +37,8 @@ public record SynthModel(
         GaussianCopula copula,
         Reference reference,
         List<String> notes,
-        TreeSequence trees) {
+        TreeSequence trees,
+        List<Constraint> constraints) {
 
     public static final String FORMAT = "doppel-model";
     public static final int VERSION = 1;
@@ -46,19 +49,28 @@ public record SynthModel(
     public SynthModel {
         columns = List.copyOf(columns);
         notes = List.copyOf(notes);
+        constraints = constraints == null ? List.of() : List.copyOf(constraints);
     }
 
-    /** A copula model. */
+    /** A copula model without constraints. */
     public SynthModel(String format, int version, String doppel, String privacy, Source source, FileDialect dialect,
             FitSettings settings, List<ColumnModel> columns, GaussianCopula copula, Reference reference,
             List<String> notes) {
-        this(format, version, doppel, privacy, source, dialect, settings, columns, copula, reference, notes, null);
+        this(format, version, doppel, privacy, source, dialect, settings, columns, copula, reference, notes, null,
+                List.of());
+    }
+
+    /** The same model with other columns, reference, notes and constraints (what constraints change after fitting). */
+    public SynthModel withConstraints(List<ColumnModel> newColumns, Reference newReference, List<String> newNotes,
+            List<Constraint> newConstraints) {
+        return new SynthModel(format, version, doppel, privacy, source, dialect, settings, newColumns, copula,
+                newReference, newNotes, trees, newConstraints);
     }
 
     /** This model with its numeric and categorical columns drawn by trees instead of the copula. */
     public SynthModel withTrees(TreeSequence sequence) {
         return new SynthModel(format, version, doppel, privacy + " " + sequence.privacy(), source, dialect, settings,
-                columns, copula, reference, notes, sequence);
+                columns, copula, reference, notes, sequence, constraints);
     }
 
     /** This model with one more note. */
@@ -66,7 +78,7 @@ public record SynthModel(
         List<String> more = new java.util.ArrayList<>(notes);
         more.add(note);
         return new SynthModel(format, version, doppel, privacy, source, dialect, settings, columns, copula, reference,
-                more, trees);
+                more, trees, constraints);
     }
 
     /** "tree" or "copula": what draws the numeric and categorical columns. */

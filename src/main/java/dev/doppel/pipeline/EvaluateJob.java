@@ -1,5 +1,6 @@
 package dev.doppel.pipeline;
 
+import dev.doppel.constraint.ProfileConstraints;
 import dev.doppel.error.InputException;
 import dev.doppel.error.OutputException;
 import dev.doppel.evaluate.EncodedTable;
@@ -91,6 +92,7 @@ public final class EvaluateJob {
         List<ColumnProfile> inferred = SchemaInference.infer(real, Map.of());
         List<ColumnSpec> specs = profile == null ? inferred.stream().map(ColumnProfile::spec).toList()
                 : ProfileColumns.apply(inferred, profile.columns(), profileName, profileText);
+        Evaluation.Rules rules = rules(profile, specs, profileName, profileText); // a bad profile fails before the work
         EvalSchema schema = EvalSchema.of(specs, roles(real, specs, profile, profileName, profileText));
         TableEncoder encoder = new TableEncoder(schema);
         EncodedTable realEncoded = encoder.encodeReal(real);
@@ -132,7 +134,7 @@ public final class EvaluateJob {
                         holdout == null ? null : table(request.holdout(), holdoutTable.rows()),
                         profileText == null ? null : PrivacyManifest.sha256(profileText), Reports.versions(version),
                         notes),
-                gate);
+                gate, rules);
         String json = ReportJson.toJson(report);
         Path jsonFile = null;
         if (request.json() != null && !request.json().toString().equals("-")) {
@@ -143,6 +145,17 @@ public final class EvaluateJob {
             write(request.html(), HtmlReport.render(report), request.force());
         }
         return new Result(report, json, jsonFile, request.html());
+    }
+
+    /** The profile's constraints, checked against the real table's columns; none without a profile. */
+    private static Evaluation.Rules rules(Profile profile, List<ColumnSpec> specs, String profileName,
+            String profileText) {
+        if (profile == null || profile.constraints().isEmpty()) {
+            return Evaluation.Rules.NONE;
+        }
+        return new Evaluation.Rules(
+                ProfileConstraints.resolve(profile.constraints(), specs, profileName, profileText),
+                Profiles.fitSettings(profile.model(), profileName).rareLabel());
     }
 
     /** Each column's privacy role: detection's, unless the profile says otherwise. */

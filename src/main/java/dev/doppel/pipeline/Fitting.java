@@ -1,5 +1,7 @@
 package dev.doppel.pipeline;
 
+import dev.doppel.constraint.ConstraintFit;
+import dev.doppel.constraint.ProfileConstraints;
 import dev.doppel.io.ReadOptions;
 import dev.doppel.io.TableReaders;
 import dev.doppel.mask.MaskMode;
@@ -7,6 +9,7 @@ import dev.doppel.mask.MaskPlan;
 import dev.doppel.mask.MaskSetup;
 import dev.doppel.mask.MaskingStage;
 import dev.doppel.model.ColumnModel;
+import dev.doppel.model.Constraint;
 import dev.doppel.model.CopulaFitter;
 import dev.doppel.model.FakeColumn;
 import dev.doppel.model.FitSettings;
@@ -163,23 +166,45 @@ public final class Fitting {
     }
 
     /**
-     * Fits the chosen model: the copula (its marginals are the tree model's too), then for {@code tree} the trees on
-     * top of it; for {@code auto}, {@link ModelSelection} first compares both on a split of the rows, and the model's
-     * notes say which won and why.
+     * Fits the chosen model with the profile's constraints. Constraints are checked against the columns as the model
+     * sees them (after masking), the table is rewritten for them before the model learns it, and the fitted model is
+     * completed with them. The model: the copula (its marginals are the tree model's too), then for {@code tree} the
+     * trees on top of it; for {@code auto}, {@link ModelSelection} first compares both on a split of the rows, and the
+     * model's notes say which won and why.
      *
      * @param seed seeds auto's split and samples (the fit itself is deterministic)
      */
-    public static SynthModel fit(Masked masked, FitSettings settings, String version, ModelChoice choice, long seed,
-            int threads) {
+    public static SynthModel fit(Masked masked, FitSettings settings, String version, Profile profile,
+            String profileName, String profileText, ModelChoice choice, long seed, int threads) {
+        List<Constraint> constraints = profile == null ? List.of()
+                : ProfileConstraints.resolve(profile.constraints(), masked.specs(), profileName, profileText);
+        String note = null;
         if (choice.type() == ModelChoice.Type.AUTO) {
             ModelSelection.Outcome outcome = ModelSelection.choose(masked, settings, choice, seed, threads);
-            return fit(masked, settings, version, choice.withType(outcome.chosen()), threads)
-                    .withNote(outcome.reason());
+            choice = choice.withType(outcome.chosen());
+            note = outcome.reason();
         }
-        return fit(masked, settings, version, choice, threads);
+        SynthModel model;
+        if (constraints.isEmpty()) {
+            model = fit(masked, settings, version, choice, threads);
+        } else {
+            ConstraintFit.Prepared prepared = ConstraintFit.prepare(masked.table(), masked.specs(), constraints,
+                    settings);
+            Masked rewritten = new Masked(prepared.table(), prepared.specs(), masked.given(), masked.plan(),
+                    masked.setup(), masked.stage());
+            model = ConstraintFit.finish(fit(rewritten, settings, version, choice, threads), prepared);
+        }
+        return note == null ? model : model.withNote(note);
     }
 
-    /** Fits a copula or a tree model (not auto). */
+    /** Fits with the profile's constraints, a copula model. */
+    public static SynthModel fit(Masked masked, FitSettings settings, String version, Profile profile,
+            String profileName, String profileText) {
+        return fit(masked, settings, version, profile, profileName, profileText,
+                ModelChoice.copula(settings.minGroup()), 0, 1);
+    }
+
+    /** Fits a copula or a tree model (not auto), without constraints. */
     static SynthModel fit(Masked masked, FitSettings settings, String version, ModelChoice choice, int threads) {
         SynthModel copula = fit(masked, settings, version);
         return switch (choice.type()) {

@@ -26,7 +26,7 @@ final class RunEvaluation {
     private RunEvaluation() {}
 
     static EvaluationReport evaluate(Fitting.Masked masked, RawTable holdout, Path synthetic, ReadOptions options,
-            Evaluation.Settings settings, Evaluation.Sources sources, Gate gate) {
+            Evaluation.Settings settings, Evaluation.Sources sources, Gate gate, Evaluation.Rules rules) {
         EvalSchema schema = EvalSchema.of(masked.specs(), masked.plan().roles());
         TableEncoder encoder = new TableEncoder(schema);
         EncodedTable training = encoder.encodeReal(masked.table());
@@ -43,7 +43,7 @@ final class RunEvaluation {
         EncodedTable held = holdout == null ? null : encoder.encode(coarsened(holdout, masked.stage()));
         Evaluation.Sources withNotes = new Evaluation.Sources(sources.real(), sources.synthetic(), sources.holdout(),
                 sources.profileSha256(), sources.versions(), notes);
-        return Evaluation.run(training, synth, held, settings, withNotes, gate);
+        return Evaluation.run(training, synth, held, settings, withNotes, gate, rules);
     }
 
     /** The hold-out generalised and suppressed as the training rows were. */

@@ -148,7 +148,7 @@ public final class RunJob {
                 : new HoldoutSplit(inspected.table(), null);
         Fitting.Inspected training = new Fitting.Inspected(split.training(), inspected.inferred(), inspected.specs());
         Fitting.Masked masked = Fitting.mask(training, profile, settings, profileName, text);
-        SynthModel model = Fitting.fit(masked, settings, version, choice, seed, threads);
+        SynthModel model = Fitting.fit(masked, settings, version, profile, profileName, text, choice, seed, threads);
         double fitSeconds = (System.nanoTime() - fitStart) / 1e9;
         long rows = overrides.rows() != null ? overrides.rows() : out.rows() != null ? out.rows() : inspected.table().rows();
         Gate gate = Gate.of(evaluate.failUnder(), evaluate.max(), profileName)
@@ -159,7 +159,7 @@ public final class RunJob {
                     + " cannot be checked");
         }
         Reporter reporter = new Reporter(masked, split, readOptions, evaluate, profile, text, version, seed, threads,
-                gate, data, overrides.evaluate());
+                gate, data, overrides.evaluate(), new Evaluation.Rules(model.constraints(), settings.rareLabel()));
         if (rows < 0) {
             throw new InputException(profileName + ": output.rows must not be negative");
         }
@@ -265,7 +265,7 @@ public final class RunJob {
     /** Everything the run's evaluation needs, gathered once. */
     private record Reporter(Fitting.Masked masked, HoldoutSplit split, ReadOptions readOptions,
             Profile.Evaluate settings, Profile profile, String profileText, String version, long seed, int threads,
-            Gate gate, Path input, boolean enabled) {
+            Gate gate, Path input, boolean enabled, Evaluation.Rules rules) {
 
         /** The report on the synthetic file just written ({@code shownAs} names it in the report); null when off. */
         EvaluationReport evaluate(Path synthetic, Path shownAs, long rows) {
@@ -290,7 +290,7 @@ public final class RunJob {
                                     : new EvaluationReport.Table(input.getFileName() + " (hold-out rows)",
                                             split.holdout().rows()),
                             PrivacyManifest.sha256(profileText), Reports.versions(version), notes),
-                    gate);
+                    gate, rules);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.doppel.pipeline;
 
+import dev.doppel.constraint.ConstraintLayer;
 import dev.doppel.error.OutputException;
 import dev.doppel.generate.Batch;
 import dev.doppel.generate.BatchPipeline;
@@ -17,7 +18,8 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * Generates synthetic rows from a model and streams them to a file: workers draw batches and encode them (CSV bytes,
+ * Generates synthetic rows from a model and streams them to a file: workers draw batches, complete them as the model's
+ * constraints say ({@link ConstraintLayer}) and encode them (CSV bytes,
  * or compressed Parquet pages), one thread writes them in order into a temporary file that is moved into place at
  * the end. Memory stays flat: batches and buffers are reused, and only a few batches are in flight at a time.
  */
@@ -27,12 +29,13 @@ public final class Sampling {
     public static SampleResult run(SampleRequest request, Progress progress) {
         long start = System.nanoTime();
         RowSampler sampler = new RowSampler(request.model(), request.seed(), request.realIds(), request.rows());
-        SummaryCollector summary = new SummaryCollector(request.model());
+        ConstraintLayer layer = ConstraintLayer.of(request.model());
+        SummaryCollector summary = new SummaryCollector(request.model(), layer.columns());
         try (AtomicOutput out = AtomicOutput.open(request.output(), request.force())) {
             progress.start("generating", request.rows());
             switch (request.format()) {
-                case CSV -> writeCsv(request, sampler, summary, out, progress);
-                case PARQUET -> writeParquet(request, sampler, summary, out, progress);
+                case CSV -> writeCsv(request, sampler, layer, summary, out, progress);
+                case PARQUET -> writeParquet(request, sampler, layer, summary, out, progress);
                 default -> throw new AssertionError(request.format());
             }
             out.commit();
@@ -53,10 +56,9 @@ public final class Sampling {
         }
     }
 
-    private static void writeCsv(
-            SampleRequest request, RowSampler sampler, SummaryCollector summary, AtomicOutput out, Progress progress)
-            throws Exception {
-        CsvBatchEncoder encoder = new CsvBatchEncoder(request.model().columns(), request.model().dialect());
+    private static void writeCsv(SampleRequest request, RowSampler sampler, ConstraintLayer layer,
+            SummaryCollector summary, AtomicOutput out, Progress progress) throws Exception {
+        CsvBatchEncoder encoder = new CsvBatchEncoder(layer.columns(), request.model().dialect());
         int batchRows = SampleRequest.BATCH_ROWS;
         // Batches and byte buffers go back to a pool once written, so a long run reuses the same few.
         Queue<Batch> batches = new ConcurrentLinkedQueue<>();
@@ -71,8 +73,9 @@ public final class Sampling {
                     request.threads(),
                     maxInFlight(request.threads(), unitBytes),
                     (index, first, count) -> {
-                        Batch batch = take(batches, sampler, batchRows);
+                        Batch batch = take(batches, layer, batchRows);
                         sampler.fill(batch, index, first, count);
+                        layer.complete(batch);
                         CsvBatchEncoder.Sink sink = sinks.poll();
                         if (sink == null) {
                             sink = new CsvBatchEncoder.Sink(encoder.sizeHint(batchRows));
@@ -93,22 +96,21 @@ public final class Sampling {
 
     private record Encoded(Batch batch, CsvBatchEncoder.Sink sink) {}
 
-    private static Batch take(Queue<Batch> pool, RowSampler sampler, int capacity) {
+    private static Batch take(Queue<Batch> pool, ConstraintLayer layer, int capacity) {
         Batch batch = pool.poll();
-        return batch != null ? batch : sampler.newBatch(capacity);
+        return batch != null ? batch : layer.newBatch(capacity);
     }
 
     /**
      * Parquet: workers draw a batch and encode it into compressed pages (the same batches, with the same seeds, as
      * for CSV); the writing thread gathers the pages into row groups and writes each one once it is full.
      */
-    private static void writeParquet(
-            SampleRequest request, RowSampler sampler, SummaryCollector summary, AtomicOutput out, Progress progress)
-            throws Exception {
+    private static void writeParquet(SampleRequest request, RowSampler sampler, ConstraintLayer layer,
+            SummaryCollector summary, AtomicOutput out, Progress progress) throws Exception {
         int batchRows = SampleRequest.BATCH_ROWS;
         Queue<Batch> batches = new ConcurrentLinkedQueue<>();
         try (ParquetBatchWriter writer = new ParquetBatchWriter(
-                out.temp(), request.model().columns(), request.compression(), request.rows())) {
+                out.temp(), layer.columns(), request.compression(), request.rows())) {
             long[] done = {0};
             // a batch plus its compressed pages (a fraction of the batch)
             long unitBytes = (long) batchRows * rowBytes(request) * 5 / 4;
@@ -118,8 +120,9 @@ public final class Sampling {
                     request.threads(),
                     maxInFlight(request.threads(), unitBytes),
                     (index, first, count) -> {
-                        Batch batch = take(batches, sampler, batchRows);
+                        Batch batch = take(batches, layer, batchRows);
                         sampler.fill(batch, index, first, count);
+                        layer.complete(batch);
                         return new Paged(batch, writer.encode(batch));
                     },
                     (paged, rows) -> {
@@ -137,7 +140,7 @@ public final class Sampling {
     /** Heap a drawn row takes in a batch, roughly: numbers 8 bytes, labels 4, strings an object each. */
     private static long rowBytes(SampleRequest request) {
         long bytes = 16;
-        for (ColumnModel m : request.model().columns()) {
+        for (ColumnModel m : request.model().columns()) { // the same kinds before and after constraints complete a batch
             bytes += switch (m.spec().kind()) {
                 case INTEGER, DECIMAL, DATE, DATETIME -> 8;
                 case BOOLEAN, CATEGORICAL -> 4;

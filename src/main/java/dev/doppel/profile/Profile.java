@@ -16,7 +16,8 @@ public record Profile(
         Model model,
         Output output,
         Privacy privacy,
-        Evaluate evaluate) {
+        Evaluate evaluate,
+        java.util.List<Constraint> constraints) {
 
     public static final int VERSION = 1;
 
@@ -27,11 +28,17 @@ public record Profile(
         output = output == null ? new Output(null, null, null, null, null, null, null, null) : output;
         privacy = privacy == null ? new Privacy(null, null, null, null, null, null) : privacy;
         evaluate = evaluate == null ? new Evaluate(null, null, null, null, null, null) : evaluate;
+        constraints = constraints == null ? java.util.List.of() : java.util.List.copyOf(constraints);
+    }
+
+    public Profile(Integer version, String job, Input input, Map<String, Column> columns, Model model, Output output,
+            Privacy privacy, Evaluate evaluate) {
+        this(version, job, input, columns, model, output, privacy, evaluate, null);
     }
 
     public Profile(Integer version, String job, Input input, Map<String, Column> columns, Model model, Output output,
             Privacy privacy) {
-        this(version, job, input, columns, model, output, privacy, null);
+        this(version, job, input, columns, model, output, privacy, null, null);
     }
 
     /** A profile without a privacy section (detection's defaults apply). */
@@ -141,6 +148,29 @@ public record Profile(
             this(type, minGroup, rareLabel, null, null, null, null);
         }
     }
+
+    /**
+     * A rule every synthetic row must keep ({@code constraints:} in YAML, a list); which keys apply depends on
+     * {@code type}. See README.md, "Constraints".
+     *
+     * @param type order, sum, formula or allowed
+     * @param columns for order: the columns in increasing order; for allowed: the labels whose combination is kept
+     * @param parts for sum: the columns that add up
+     * @param total for sum: the column that holds their total
+     * @param column for formula: the column the expression gives
+     * @param expression for formula: arithmetic over column names, e.g. {@code monthly_charges * tenure}
+     * @param tolerance for sum and formula: the largest difference still counted as holding (default: half the
+     *     target's last digit)
+     */
+    public record Constraint(
+            String type,
+            java.util.List<String> columns,
+            java.util.List<String> parts,
+            String total,
+            String column,
+            String expression,
+            Double tolerance) {}
+
 
     /**
      * @param rows synthetic rows to generate (default: as many as the input has)

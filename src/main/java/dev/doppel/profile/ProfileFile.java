@@ -75,7 +75,7 @@ public final class ProfileFile {
         } catch (MismatchedInputException e) {
             if (e.getPath().isEmpty()) {
                 throw new InputException(name + ": a profile is a set of sections (version, job, input, columns, privacy, evaluate,"
-                        + " model, output), each written as 'key:' at the start of a line");
+                        + " model, output, constraints), each written as 'key:' at the start of a line");
             }
             throw new InputException(name + where(text, keys(e), e.getLocation()) + ": '" + path(e)
                     + "' has the wrong shape"
@@ -101,6 +101,48 @@ public final class ProfileFile {
     /** The line of a column's entry under {@code columns:} in the profile text, for messages; 0 when not found. */
     public static int lineOf(String text, String column) {
         return keyLines(text).getOrDefault(List.of("columns", column), 0);
+    }
+
+    /**
+     * The line on which each item of a top-level list starts ({@code constraints:} entries), in order; empty when the
+     * key is absent or not a list. Best effort, like {@link #keyLines}.
+     */
+    public static List<Integer> itemLines(String text, String key) {
+        List<Integer> lines = new ArrayList<>();
+        if (text == null) {
+            return lines;
+        }
+        try (JsonParser p = YAML.getFactory().createParser(text)) {
+            int depth = 0;
+            boolean inList = false;
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if (!inList && depth == 1 && t == JsonToken.FIELD_NAME && key.equals(p.currentName())) {
+                    if (p.nextToken() != JsonToken.START_ARRAY) {
+                        return lines;
+                    }
+                    inList = true;
+                    depth++;
+                    continue;
+                }
+                if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+                    if (inList && depth == 2) {
+                        lines.add(p.currentTokenLocation().getLineNr());
+                    }
+                    depth++;
+                } else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+                    depth--;
+                    if (inList && depth == 1) {
+                        return lines;
+                    }
+                } else if (inList && depth == 2) {
+                    lines.add(p.currentTokenLocation().getLineNr()); // a scalar item
+                }
+            }
+        } catch (IOException e) {
+            // keep what was found before the error
+        }
+        return lines;
     }
 
     /**

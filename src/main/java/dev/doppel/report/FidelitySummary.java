@@ -43,10 +43,9 @@ public record FidelitySummary(String source, long rows, List<ColumnLine> columns
         }
     }
 
-    static FidelitySummary of(
-            SynthModel model, long rows, long[][] labelCounts, long[] missing, double[][] kept, int keptRows) {
+    static FidelitySummary of(SynthModel model, List<ColumnModel> columns, long rows, long[][] labelCounts,
+            long[] missing, double[][] kept, int keptRows) {
         List<ColumnLine> lines = new ArrayList<>();
-        List<ColumnModel> columns = model.columns();
         for (int c = 0; c < columns.size(); c++) {
             ColumnModel m = columns.get(c);
             double synthMissing = rows == 0 ? 0 : (double) missing[c] / rows;
@@ -69,7 +68,8 @@ public record FidelitySummary(String source, long rows, List<ColumnLine> columns
         }
         List<PairLine> pairs = new ArrayList<>();
         SynthModel.Reference ref = model.reference();
-        if (ref != null && ref.columns().size() > 1 && keptRows > 2) {
+        if (ref != null && ref.columns().size() > 1 && keptRows > 2
+                && ref.columns().stream().allMatch(name -> kept[indexOf(columns, name)] != null)) {
             double[][] values = new double[ref.columns().size()][];
             for (int i = 0; i < values.length; i++) {
                 int c = indexOf(columns, ref.columns().get(i));

@@ -3,6 +3,7 @@ package dev.doppel.report;
 import dev.doppel.generate.Batch;
 import dev.doppel.model.CategoricalColumn;
 import dev.doppel.model.ColumnModel;
+import dev.doppel.model.DerivedColumn;
 import dev.doppel.model.NumericColumn;
 import dev.doppel.model.SynthModel;
 import java.util.Arrays;
@@ -26,8 +27,16 @@ public final class SummaryCollector {
     private long rows;
 
     public SummaryCollector(SynthModel model) {
+        this(model, model.columns());
+    }
+
+    /**
+     * @param columns the columns batches hold when they get here (the model's own, or as constraints complete them:
+     *     computed columns are compared on missing values only)
+     */
+    public SummaryCollector(SynthModel model, List<ColumnModel> columns) {
         this.model = model;
-        this.columns = model.columns();
+        this.columns = columns;
         int n = columns.size();
         labelCounts = new long[n][];
         missing = new long[n];
@@ -63,6 +72,18 @@ public final class SummaryCollector {
                     }
                 }
                 System.arraycopy(values, 0, kept[c], keptRows, keep);
+            } else if (columns.get(c) instanceof DerivedColumn d) {
+                if (d.spec().kind().numeric()) {
+                    double[] values = batch.numbers(c);
+                    for (int r = 0; r < size; r++) {
+                        missing[c] += Double.isNaN(values[r]) ? 1 : 0;
+                    }
+                } else {
+                    int[] codes = batch.codes(c);
+                    for (int r = 0; r < size; r++) {
+                        missing[c] += codes[r] < 0 ? 1 : 0;
+                    }
+                }
             } else if (batch.strings(c) != null) {
                 for (String s : Arrays.asList(batch.strings(c)).subList(0, size)) {
                     if (s == null) {
@@ -78,6 +99,6 @@ public final class SummaryCollector {
     }
 
     public FidelitySummary summary() {
-        return FidelitySummary.of(model, rows, labelCounts, missing, kept, keptRows);
+        return FidelitySummary.of(model, columns, rows, labelCounts, missing, kept, keptRows);
     }
 }
