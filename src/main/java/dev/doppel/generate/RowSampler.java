@@ -1,6 +1,7 @@
 package dev.doppel.generate;
 
 import dev.doppel.error.InputException;
+import dev.doppel.generate.condition.Audience;
 import dev.doppel.model.CategoricalColumn;
 import dev.doppel.model.ColumnModel;
 import dev.doppel.model.FakeColumn;
@@ -11,13 +12,10 @@ import dev.doppel.model.FastNormal;
 import dev.doppel.model.GaussianCopula;
 import dev.doppel.model.IdentifierColumn;
 import dev.doppel.model.NumericColumn;
-import dev.doppel.model.QuantileMarginal;
 import dev.doppel.model.Seeds;
 import dev.doppel.model.SynthModel;
 import dev.doppel.model.TextColumn;
 import dev.doppel.model.TextShape;
-import dev.doppel.schema.ColumnKind;
-import dev.doppel.schema.TemporalLayout;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -63,6 +61,7 @@ public final class RowSampler {
     private final boolean fakePersons; // a made-up person is drawn per row
     private final Map<String, Set<String>> realIds;
     private final long totalRows;
+    private final ConditionedRows conditioned; // --where / --rebalance (see ConditionedRows); null: none
 
     public RowSampler(SynthModel model, long seed) {
         this(model, seed, Map.of(), 0);
@@ -73,6 +72,15 @@ public final class RowSampler {
      * @param totalRows the rows the whole output will have (where replacement ids start)
      */
     public RowSampler(SynthModel model, long seed, Map<String, Set<String>> realIds, long totalRows) {
+        this(model, seed, realIds, totalRows, Audience.none());
+    }
+
+    /**
+     * @param audience the rows wanted ({@code --where}, {@code --rebalance}), compiled against {@code model};
+     *     throws {@link dev.doppel.generate.condition.ConditionException} when the copula cannot produce them
+     */
+    public RowSampler(SynthModel model, long seed, Map<String, Set<String>> realIds, long totalRows,
+            Audience audience) {
         this.model = model;
         this.realIds = realIds;
         this.totalRows = totalRows;
@@ -129,7 +137,7 @@ public final class RowSampler {
                             + " rows asked for; ask for fewer rows or mark the column as text in the profile");
                 }
             } else if (m instanceof NumericColumn num) {
-                rounding[c] = factorOf(num);
+                rounding[c] = num.roundingFactor();
             }
         }
         scale = new ConditionalScale(copula, valueDim, gates, gateThresholds);
@@ -151,6 +159,7 @@ public final class RowSampler {
                 labelThresholds[c] = thresholds(cumulative[c].length, z -> labelOf(column, z));
             }
         }
+        conditioned = ConditionedRows.of(audience, copula, this::latent, totalRows);
     }
 
     private static int[] append(int[] a, int v) {
@@ -163,17 +172,6 @@ public final class RowSampler {
         double[] out = Arrays.copyOf(a, a.length + 1);
         out[a.length] = v;
         return out;
-    }
-
-    /** 10^scale for decimals, 1 for whole numbers and dates, 1/step for date-times, 0 for no rounding. */
-    private static double factorOf(NumericColumn num) {
-        ColumnKind kind = num.spec().kind();
-        return switch (kind) {
-            case INTEGER, DATE -> 1;
-            case DECIMAL -> num.spec().scale() < 0 ? 0 : Math.pow(10, num.spec().scale());
-            case DATETIME -> 1 / TemporalLayout.of(num.spec().layout(), true).step();
-            default -> 0;
-        };
     }
 
     public SynthModel model() {
@@ -197,8 +195,12 @@ public final class RowSampler {
         // tight (and lets the compiler vectorise the Cholesky product).
         for (int from = 0; from < rows; from += CHUNK) {
             int count = Math.min(CHUNK, rows - from);
-            draw(gauss, eps, d, count);
-            copula.correlate(eps, chunk, count);
+            if (conditioned != null) {
+                conditioned.draw(rng, gauss, first + from, count, chunk); // conditioned rows: see ConditionedRows
+            } else {
+                draw(gauss, eps, d, count);
+                copula.correlate(eps, chunk, count);
+            }
             for (int c = 0; c < columns.length; c++) {
                 if (cumulative[c] != null) {
                     categories(c, chunk, count, batch.codes(c), from);
@@ -329,7 +331,7 @@ public final class RowSampler {
     }
 
     /** The threshold of a two-level step function: z at or above it gives 1. */
-    private static double threshold(DoubleToIntFunction f) {
+    static double threshold(DoubleToIntFunction f) {
         return thresholds(2, f)[1];
     }
 
@@ -385,20 +387,24 @@ public final class RowSampler {
     private void numbers(int c, double[][] chunk, int count, double[] out, int offset) {
         NumericColumn col = (NumericColumn) columns[c];
         NumericColumn.Spike spike = col.spike();
-        QuantileMarginal marginal = col.marginal();
         double[] z = valueDim[c] >= 0 ? chunk[valueDim[c]] : null;
         double[] s = spikeDim[c] >= 0 ? chunk[spikeDim[c]] : null;
-        double factor = rounding[c];
         for (int r = 0; r < count; r++) {
             if (missing(c, chunk, r)) {
                 out[offset + r] = Double.NaN;
             } else if (spike != null && (z == null || s[r] < spikeBelow[c])) {
                 out[offset + r] = spike.value();
             } else {
-                double x = marginal.quantile(scale.uniform(c, z[r]));
-                out[offset + r] = factor > 0 ? Math.rint(x * factor) / factor : x;
+                out[offset + r] = valueOf(c, z[r]);
             }
         }
+    }
+
+    /** The value of a present, non-spike cell of numeric column c for value-dimension score z. The definition. */
+    private double valueOf(int c, double z) {
+        double x = ((NumericColumn) columns[c]).marginal().quantile(scale.uniform(c, z));
+        double factor = rounding[c];
+        return factor > 0 ? Math.rint(x * factor) / factor : x;
     }
 
     private void fillIdentifiers(Batch batch, int c, long first, int rows, UniformRandomProvider rng) {
@@ -438,5 +444,14 @@ public final class RowSampler {
             }
             out[r] = new String(chars);
         }
+    }
+
+    // ---- Conditioning (--where, --rebalance): what ConditionedRows reads of this sampler's latent maps ----
+
+    /** How column c's latent scores become its cells. */
+    private LatentColumn latent(int c) {
+        return new LatentColumn(columns[c], valueDim[c], missingDim[c], spikeDim[c], missingBelow[c], spikeBelow[c],
+                labelThresholds[c], columns[c] instanceof NumericColumn num && num.marginal() != null
+                        ? z -> valueOf(c, z) : null);
     }
 }
