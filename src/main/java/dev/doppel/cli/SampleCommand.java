@@ -14,6 +14,7 @@ import dev.doppel.pipeline.Sampling;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,9 +29,10 @@ import picocli.CommandLine.Model.CommandSpec;
         mixinStandardHelpOptions = true,
         description = "Generate synthetic rows from a model, streamed to CSV or Parquet. The same seed gives the same"
                 + " bytes whatever the thread count.",
-        footerHeading = "%nExample:%n",
+        footerHeading = "%nExamples:%n",
         footer = {"  ./doppel sample output/telco.model.json -n 1000000 -o output/telco.parquet --seed 7",
-            "  ./doppel sample output/telco.model.json -n 10000 -o two_year.csv --where \"Contract = 'Two year' and tenure > 24\"",
+            "  ./doppel sample output/telco.model.json -n 10000 -o two_year.csv"
+                    + " --where \"Contract = 'Two year' and tenure > 24\"",
             "  ./doppel sample output/telco.model.json -n 10000 -o balanced.csv --rebalance Churn"})
 final class SampleCommand implements Callable<Integer> {
     @Spec
@@ -97,7 +99,7 @@ final class SampleCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         SampleResult result = Sampling.run(
-                new SampleRequest(m, rows, seed, workers, fmt, compression, output, force, java.util.Map.of(), audience),
+                new SampleRequest(m, rows, seed, workers, fmt, compression, output, force, Map.of(), audience),
                 new ConsoleProgress(err, common.quiet));
         if (!common.quiet) {
             PrintWriter out = spec.commandLine().getOut();

@@ -48,13 +48,6 @@ public final class LabelCondition implements ColumnCondition {
         return allowed.length;
     }
 
-    /** This condition with only the label {@code code} allowed, and no missing cell (a rebalance group). */
-    LabelCondition only(int code, double codeShare) {
-        boolean[] one = new boolean[allowed.length];
-        one[code] = allowed[code];
-        return new LabelCondition(column, name, one, false, one[code] ? codeShare : 0);
-    }
-
     @Override
     public int column() {
         return column;
