@@ -2,6 +2,8 @@ package dev.doppel.cli;
 
 import dev.doppel.error.ExitCodes;
 import dev.doppel.error.UsageException;
+import dev.doppel.generate.condition.Audience;
+import dev.doppel.generate.condition.ConditionException;
 import dev.doppel.io.ModelFile;
 import dev.doppel.io.OutputFormat;
 import dev.doppel.io.ParquetBatchWriter.Compression;
@@ -12,6 +14,7 @@ import dev.doppel.pipeline.Sampling;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,8 +29,11 @@ import picocli.CommandLine.Model.CommandSpec;
         mixinStandardHelpOptions = true,
         description = "Generate synthetic rows from a model, streamed to CSV or Parquet. The same seed gives the same"
                 + " bytes whatever the thread count.",
-        footerHeading = "%nExample:%n",
-        footer = {"  ./doppel sample output/telco.model.json -n 1000000 -o output/telco.parquet --seed 7"})
+        footerHeading = "%nExamples:%n",
+        footer = {"  ./doppel sample output/telco.model.json -n 1000000 -o output/telco.parquet --seed 7",
+            "  ./doppel sample output/telco.model.json -n 10000 -o two_year.csv"
+                    + " --where \"Contract = 'Two year' and tenure > 24\"",
+            "  ./doppel sample output/telco.model.json -n 10000 -o balanced.csv --rebalance Churn"})
 final class SampleCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -57,6 +63,16 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Overwrite an existing output file.")
     boolean force;
 
+    @Option(names = "--where", paramLabel = "CONDITION",
+            description = "Generate only rows meeting the condition, e.g. \"Contract = 'Two year' and MonthlyCharges > 80\""
+                    + " (=, !=, <, <=, >, >=, in (...), between ... and ..., is [not] missing; and, or, not).")
+    String where;
+
+    @Option(names = "--rebalance", paramLabel = "COLUMN[=LABEL:SHARE,...]",
+            description = "Give a categorical or boolean column equal label shares (Churn), or a chosen mix"
+                    + " (Churn=Yes:0.3,No:0.7); counts are exact.")
+    String rebalance;
+
     @Mixin
     CommonOptions common;
 
@@ -75,13 +91,23 @@ final class SampleCommand implements Callable<Integer> {
             throw new dev.doppel.error.InputException(model + ": no such model file");
         }
         SynthModel m = ModelFile.read(model);
+        Audience audience;
+        try {
+            audience = Audience.compile(m, where, rebalance);
+        } catch (ConditionException e) {
+            throw new UsageException("--" + e.part().key() + ": " + e.getMessage());
+        }
         PrintWriter err = spec.commandLine().getErr();
         SampleResult result = Sampling.run(
-                new SampleRequest(m, rows, seed, workers, fmt, compression, output, force),
+                new SampleRequest(m, rows, seed, workers, fmt, compression, output, force, Map.of(), audience),
                 new ConsoleProgress(err, common.quiet));
         if (!common.quiet) {
             PrintWriter out = spec.commandLine().getOut();
             out.print(result.summary().render(5));
+            if (!audience.isEmpty()) {
+                out.println("note: rows were chosen by --where/--rebalance, so the summary's comparison with the whole"
+                        + " model differs by design in the columns they name");
+            }
             out.printf(Locale.ROOT, "written: %s (%,d rows, %.1f MB, %.2f s, %,.0f rows/s, seed %d)%n", output,
                     result.rows(), result.bytes() / 1e6, result.seconds(), result.rowsPerSecond(), seed);
         }

@@ -1,6 +1,9 @@
 package dev.doppel.generate;
 
+import dev.doppel.generate.condition.Interleave;
+
 import dev.doppel.error.InputException;
+import dev.doppel.generate.condition.Audience;
 import dev.doppel.model.CategoricalColumn;
 import dev.doppel.model.ColumnModel;
 import dev.doppel.model.FakeColumn;
@@ -11,13 +14,10 @@ import dev.doppel.model.FastNormal;
 import dev.doppel.model.GaussianCopula;
 import dev.doppel.model.IdentifierColumn;
 import dev.doppel.model.NumericColumn;
-import dev.doppel.model.QuantileMarginal;
 import dev.doppel.model.Seeds;
 import dev.doppel.model.SynthModel;
 import dev.doppel.model.TextColumn;
 import dev.doppel.model.TextShape;
-import dev.doppel.schema.ColumnKind;
-import dev.doppel.schema.TemporalLayout;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -64,6 +64,9 @@ public final class RowSampler {
     private final Map<String, Set<String>> realIds;
     private final long totalRows;
     private final TreeSampler trees; // null for a copula model
+    private final Audience audience; // null or empty: every row
+    private final Interleave interleave; // which audience group each row belongs to; null without an audience
+    private final ConditionedRows conditioned; // --where / --rebalance (see ConditionedRows); null: none
 
     public RowSampler(SynthModel model, long seed) {
         this(model, seed, Map.of(), 0);
@@ -74,6 +77,15 @@ public final class RowSampler {
      * @param totalRows the rows the whole output will have (where replacement ids start)
      */
     public RowSampler(SynthModel model, long seed, Map<String, Set<String>> realIds, long totalRows) {
+        this(model, seed, realIds, totalRows, Audience.none());
+    }
+
+    /**
+     * @param audience the rows wanted ({@code --where}, {@code --rebalance}), compiled against {@code model};
+     *     throws {@link dev.doppel.generate.condition.ConditionException} when the copula cannot produce them
+     */
+    public RowSampler(SynthModel model, long seed, Map<String, Set<String>> realIds, long totalRows,
+            Audience audience) {
         this.model = model;
         this.realIds = realIds;
         this.totalRows = totalRows;
@@ -130,7 +142,7 @@ public final class RowSampler {
                             + " rows asked for; ask for fewer rows or mark the column as text in the profile");
                 }
             } else if (m instanceof NumericColumn num) {
-                rounding[c] = factorOf(num);
+                rounding[c] = num.roundingFactor();
             }
         }
         scale = new ConditionalScale(copula, valueDim, gates, gateThresholds);
@@ -153,6 +165,9 @@ public final class RowSampler {
                 labelThresholds[c] = thresholds(cumulative[c].length, z -> labelOf(column, z));
             }
         }
+        this.audience = audience;
+        this.interleave = audience == null || audience.isEmpty() ? null : audience.interleave(totalRows);
+        conditioned = trees != null ? null : ConditionedRows.of(audience, copula, this::latent, totalRows);
     }
 
     private static int[] append(int[] a, int v) {
@@ -165,17 +180,6 @@ public final class RowSampler {
         double[] out = Arrays.copyOf(a, a.length + 1);
         out[a.length] = v;
         return out;
-    }
-
-    /** 10^scale for decimals, 1 for whole numbers and dates, 1/step for date-times, 0 for no rounding. */
-    static double factorOf(NumericColumn num) {
-        ColumnKind kind = num.spec().kind();
-        return switch (kind) {
-            case INTEGER, DATE -> 1;
-            case DECIMAL -> num.spec().scale() < 0 ? 0 : Math.pow(10, num.spec().scale());
-            case DATETIME -> 1 / TemporalLayout.of(num.spec().layout(), true).step();
-            default -> 0;
-        };
     }
 
     public SynthModel model() {
@@ -191,15 +195,16 @@ public final class RowSampler {
         batch.reset(first, rows);
         UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(Seeds.derive(seed, "batch", batchIndex));
         if (trees != null) {
-            trees.fill(batch, rows, RandomSource.L64_X128_MIX.create(Seeds.derive(seed, "trees", batchIndex)));
+            trees.fill(batch, first, rows, RandomSource.L64_X128_MIX.create(Seeds.derive(seed, "trees", batchIndex)),
+                    audience, interleave);
         } else {
-            fillCopula(batch, rows, rng);
+            fillCopula(batch, first, rows, rng);
         }
         fillOthers(batch, batchIndex, first, rows, rng);
     }
 
     /** The numeric and categorical columns of a copula model. */
-    private void fillCopula(Batch batch, int rows, UniformRandomProvider rng) {
+    private void fillCopula(Batch batch, long first, int rows, UniformRandomProvider rng) {
         ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
         int d = copula.dimension();
         double[][] eps = new double[d][CHUNK]; // independent normals of up to CHUNK rows, one array per dimension
@@ -209,8 +214,12 @@ public final class RowSampler {
         // tight (and lets the compiler vectorise the Cholesky product).
         for (int from = 0; from < rows; from += CHUNK) {
             int count = Math.min(CHUNK, rows - from);
-            draw(gauss, eps, d, count);
-            copula.correlate(eps, chunk, count);
+            if (conditioned != null) {
+                conditioned.draw(rng, gauss, first + from, count, chunk); // conditioned rows: see ConditionedRows
+            } else {
+                draw(gauss, eps, d, count);
+                copula.correlate(eps, chunk, count);
+            }
             for (int c = 0; c < columns.length; c++) {
                 if (cumulative[c] != null) {
                     categories(c, chunk, count, batch.codes(c), from);
@@ -345,7 +354,7 @@ public final class RowSampler {
     }
 
     /** The threshold of a two-level step function: z at or above it gives 1. */
-    private static double threshold(DoubleToIntFunction f) {
+    static double threshold(DoubleToIntFunction f) {
         return thresholds(2, f)[1];
     }
 
@@ -401,20 +410,24 @@ public final class RowSampler {
     private void numbers(int c, double[][] chunk, int count, double[] out, int offset) {
         NumericColumn col = (NumericColumn) columns[c];
         NumericColumn.Spike spike = col.spike();
-        QuantileMarginal marginal = col.marginal();
         double[] z = valueDim[c] >= 0 ? chunk[valueDim[c]] : null;
         double[] s = spikeDim[c] >= 0 ? chunk[spikeDim[c]] : null;
-        double factor = rounding[c];
         for (int r = 0; r < count; r++) {
             if (missing(c, chunk, r)) {
                 out[offset + r] = Double.NaN;
             } else if (spike != null && (z == null || s[r] < spikeBelow[c])) {
                 out[offset + r] = spike.value();
             } else {
-                double x = marginal.quantile(scale.uniform(c, z[r]));
-                out[offset + r] = factor > 0 ? Math.rint(x * factor) / factor : x;
+                out[offset + r] = valueOf(c, z[r]);
             }
         }
+    }
+
+    /** The value of a present, non-spike cell of numeric column c for value-dimension score z. The definition. */
+    private double valueOf(int c, double z) {
+        double x = ((NumericColumn) columns[c]).marginal().quantile(scale.uniform(c, z));
+        double factor = rounding[c];
+        return factor > 0 ? Math.rint(x * factor) / factor : x;
     }
 
     private void fillIdentifiers(Batch batch, int c, long first, int rows, UniformRandomProvider rng) {
@@ -454,5 +467,14 @@ public final class RowSampler {
             }
             out[r] = new String(chars);
         }
+    }
+
+    // ---- Conditioning (--where, --rebalance): what ConditionedRows reads of this sampler's latent maps ----
+
+    /** How column c's latent scores become its cells. */
+    private LatentColumn latent(int c) {
+        return new LatentColumn(columns[c], valueDim[c], missingDim[c], spikeDim[c], missingBelow[c], spikeBelow[c],
+                labelThresholds[c], columns[c] instanceof NumericColumn num && num.marginal() != null
+                        ? z -> valueOf(c, z) : null);
     }
 }

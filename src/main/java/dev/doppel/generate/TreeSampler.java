@@ -8,6 +8,13 @@ import dev.doppel.model.SynthModel;
 import dev.doppel.model.tree.ColumnTree;
 import dev.doppel.model.tree.Levels;
 import dev.doppel.model.tree.TreeSequence;
+import dev.doppel.generate.condition.Audience;
+import dev.doppel.generate.condition.ColumnCondition;
+import dev.doppel.generate.condition.ConditionException;
+import dev.doppel.generate.condition.Interleave;
+import dev.doppel.generate.condition.LabelCondition;
+import dev.doppel.generate.condition.RangeCondition;
+import dev.doppel.generate.condition.Where;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 
@@ -160,8 +167,19 @@ final class TreeSampler {
         return out;
     }
 
-    /** Fills rows [0, rows) of the batch's tree-drawn columns from {@code rng}, row by row. */
-    void fill(Batch batch, int rows, UniformRandomProvider rng) {
+    /** Rows a condition may reject in a row before the condition is called too rare for the model. */
+    static final int MAX_ATTEMPTS = 100_000;
+
+    /**
+     * Fills rows [0, rows) of the batch's tree-drawn columns from {@code rng}, row by row.
+     *
+     * <p>With an audience, row {@code first + r} belongs to the group {@code interleave} gives it and must meet that
+     * group's condition: the row is drawn column by column in the model's order and started again as soon as a
+     * conditioned column's value fails. That is rejection sampling, so exact (each kept row is a draw from the model
+     * given the condition); it stops early, so a condition on the first columns of the order costs little.
+     */
+    void fill(Batch batch, long first, int rows, UniformRandomProvider rng, Audience audience,
+            Interleave interleave) {
         int[] level = new int[columns];
         double[][] numbers = new double[trees.length][];
         int[][] codes = new int[trees.length][];
@@ -172,27 +190,50 @@ final class TreeSampler {
                 codes[t] = batch.codes(trees[t].target());
             }
         }
+        boolean conditioned = audience != null && !audience.isEmpty();
         for (int r = 0; r < rows; r++) {
-            for (int t = 0; t < trees.length; t++) {
-                CompiledTree tree = trees[t];
-                CompiledLeaf leaf = tree.leaves()[leafOf(tree, level)];
-                int outcome = leaf.codes()[pick(leaf.cumulative(), rng.nextDouble())];
-                if (tree.numeric() == null) {
-                    codes[t][r] = outcome;
-                    level[tree.target()] = Levels.ofCode(outcome);
-                    continue;
-                }
-                double x = switch (outcome) {
-                    case -1 -> Double.NaN;
-                    case -2 -> tree.numeric().spike().value();
-                    default -> tree.marginal() == null ? tree.numeric().spike().value() : value(tree, leaf, rng);
-                };
-                numbers[t][r] = x;
-                if (tree.predictor()) {
-                    level[tree.target()] = Levels.ofNumber(tree.numeric(), x);
+            Where where = conditioned ? audience.groups().get(interleave.groupOf(first + r)) : null;
+            int attempts = 0;
+            while (!drawRow(r, level, numbers, codes, rng, where)) {
+                if (++attempts >= MAX_ATTEMPTS) {
+                    throw new ConditionException(ConditionException.Part.WHERE, "the condition is met by fewer than 1"
+                            + " in " + MAX_ATTEMPTS + " rows the tree model draws; widen it");
                 }
             }
         }
+    }
+
+    /** Draws row r; false as soon as a conditioned column fails its condition. */
+    private boolean drawRow(int r, int[] level, double[][] numbers, int[][] codes, UniformRandomProvider rng,
+            Where where) {
+        for (int t = 0; t < trees.length; t++) {
+            CompiledTree tree = trees[t];
+            CompiledLeaf leaf = tree.leaves()[leafOf(tree, level)];
+            int outcome = leaf.codes()[pick(leaf.cumulative(), rng.nextDouble())];
+            ColumnCondition condition = where != null && where.conditioned(tree.target())
+                    ? where.column(tree.target()) : null;
+            if (tree.numeric() == null) {
+                if (condition instanceof LabelCondition label && !label.accepts(outcome)) {
+                    return false;
+                }
+                codes[t][r] = outcome;
+                level[tree.target()] = Levels.ofCode(outcome);
+                continue;
+            }
+            double x = switch (outcome) {
+                case -1 -> Double.NaN;
+                case -2 -> tree.numeric().spike().value();
+                default -> tree.marginal() == null ? tree.numeric().spike().value() : value(tree, leaf, rng);
+            };
+            if (condition instanceof RangeCondition range && !range.accepts(x)) {
+                return false;
+            }
+            numbers[t][r] = x;
+            if (tree.predictor()) {
+                level[tree.target()] = Levels.ofNumber(tree.numeric(), x);
+            }
+        }
+        return true;
     }
 
     private static int leafOf(CompiledTree tree, int[] level) {

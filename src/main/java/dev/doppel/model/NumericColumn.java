@@ -2,6 +2,7 @@ package dev.doppel.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.doppel.schema.ColumnSpec;
+import dev.doppel.schema.TemporalLayout;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -60,6 +61,20 @@ public record NumericColumn(ColumnSpec spec, double missingShare, Spike spike, Q
     @JsonIgnore
     public double spikeShare() {
         return spike == null ? 0 : marginal == null ? 1 : spike.share();
+    }
+
+    /**
+     * What values are rounded to when written: they are multiples of 1/factor. 1 for whole numbers and dates (epoch
+     * days), 10^scale for decimals, 1/step for date-times; 0 for no rounding (decimals of free scale).
+     */
+    @JsonIgnore
+    public double roundingFactor() {
+        return switch (spec.kind()) {
+            case INTEGER, DATE -> 1;
+            case DECIMAL -> spec.scale() < 0 ? 0 : Math.pow(10, spec.scale());
+            case DATETIME -> 1 / TemporalLayout.of(spec.layout(), true).step();
+            default -> 0;
+        };
     }
 
     /** The smallest value this column can produce. */

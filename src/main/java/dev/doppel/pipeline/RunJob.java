@@ -8,6 +8,8 @@ import dev.doppel.evaluate.EvaluationReport;
 import dev.doppel.evaluate.Gate;
 import dev.doppel.evaluate.ReportJson;
 import dev.doppel.evaluate.html.HtmlReport;
+import dev.doppel.generate.condition.Audience;
+import dev.doppel.generate.condition.ConditionException;
 import dev.doppel.io.ReadOptions;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,6 +122,11 @@ public final class RunJob {
         if (overrides.model() != null) {
             choice = choice.withType(overrides.model());
         }
+        try {
+            Audience.check(out.where(), out.rebalance()); // the syntax, before the work
+        } catch (ConditionException e) {
+            throw new InputException(profileName + ": output." + e.part().key() + ": " + e.getMessage());
+        }
 
         // Check the destination before the work, so a run that cannot write fails fast.
         boolean force = overrides.force() || Boolean.TRUE.equals(out.overwrite());
@@ -149,6 +156,12 @@ public final class RunJob {
         Fitting.Inspected training = new Fitting.Inspected(split.training(), inspected.inferred(), inspected.specs());
         Fitting.Masked masked = Fitting.mask(training, profile, settings, profileName, text);
         SynthModel model = Fitting.fit(masked, settings, version, profile, profileName, text, choice, seed, threads);
+        Audience audience;
+        try {
+            audience = Audience.compile(model, out.where(), out.rebalance());
+        } catch (ConditionException e) {
+            throw new InputException(profileName + ": output." + e.part().key() + ": " + e.getMessage());
+        }
         double fitSeconds = (System.nanoTime() - fitStart) / 1e9;
         long rows = overrides.rows() != null ? overrides.rows() : out.rows() != null ? out.rows() : inspected.table().rows();
         Gate gate = Gate.of(evaluate.failUnder(), evaluate.max(), profileName)
@@ -170,7 +183,7 @@ public final class RunJob {
             try {
                 SampleResult sample = Sampling.run(
                         new SampleRequest(model, rows, seed, threads, format, compression, staged, false,
-                                realIds(inspected, masked)),
+                                realIds(inspected, masked), audience),
                         progress);
                 EvaluationReport report = reporter.evaluate(staged, explicit, sample.rows());
                 if (gateBeforeWrite && report != null && privacyFailed(report)) {
@@ -214,7 +227,7 @@ public final class RunJob {
             String dataName = "synthetic." + (format == OutputFormat.PARQUET ? "parquet" : "csv");
             SampleResult sample = Sampling.run(
                     new SampleRequest(model, rows, seed, threads, format, compression, staging.resolve(dataName), false,
-                            realIds(inspected, masked)),
+                            realIds(inspected, masked), audience),
                     progress);
             Files.writeString(staging.resolve("model.json"), ModelFile.toJson(model));
             Files.writeString(staging.resolve("privacy.json"), manifest(version, data, inspected,

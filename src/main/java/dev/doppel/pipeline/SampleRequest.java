@@ -1,5 +1,6 @@
 package dev.doppel.pipeline;
 
+import dev.doppel.generate.condition.Audience;
 import dev.doppel.io.OutputFormat;
 import dev.doppel.io.ParquetBatchWriter.Compression;
 import dev.doppel.model.SynthModel;
@@ -20,6 +21,7 @@ import java.util.Set;
  * @param force replace an existing file
  * @param realIds per identifier column, the real ids no synthetic id may equal (only known when the real data is at
  *     hand, as in {@code run}; never stored)
+ * @param audience which rows to generate ({@code --where}, {@code --rebalance}); {@link Audience#none()} for all
  */
 public record SampleRequest(
         SynthModel model,
@@ -30,7 +32,8 @@ public record SampleRequest(
         Compression compression,
         Path output,
         boolean force,
-        Map<String, Set<String>> realIds) {
+        Map<String, Set<String>> realIds,
+        Audience audience) {
     @Override
     public String toString() {
         return "SampleRequest[" + rows + " rows to " + output.getFileName() + "]"; // never the ids
@@ -51,8 +54,22 @@ public record SampleRequest(
         this(model, rows, seed, threads, format, compression, output, force, Map.of());
     }
 
+    public SampleRequest(
+            SynthModel model,
+            long rows,
+            long seed,
+            int threads,
+            OutputFormat format,
+            Compression compression,
+            Path output,
+            boolean force,
+            Map<String, Set<String>> realIds) {
+        this(model, rows, seed, threads, format, compression, output, force, realIds, Audience.none());
+    }
+
     public SampleRequest {
         realIds = Map.copyOf(realIds);
+        audience = audience == null ? Audience.none() : audience;
         if (rows < 0) {
             throw new IllegalArgumentException("rows must not be negative");
         }

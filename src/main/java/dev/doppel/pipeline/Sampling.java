@@ -2,9 +2,11 @@ package dev.doppel.pipeline;
 
 import dev.doppel.constraint.ConstraintLayer;
 import dev.doppel.error.OutputException;
+import dev.doppel.error.UsageException;
 import dev.doppel.generate.Batch;
 import dev.doppel.generate.BatchPipeline;
 import dev.doppel.generate.RowSampler;
+import dev.doppel.generate.condition.ConditionException;
 import dev.doppel.io.AtomicOutput;
 import dev.doppel.io.CsvBatchEncoder;
 import dev.doppel.io.ParquetBatchWriter;
@@ -28,7 +30,13 @@ public final class Sampling {
 
     public static SampleResult run(SampleRequest request, Progress progress) {
         long start = System.nanoTime();
-        RowSampler sampler = new RowSampler(request.model(), request.seed(), request.realIds(), request.rows());
+        RowSampler sampler;
+        try {
+            sampler = new RowSampler(request.model(), request.seed(), request.realIds(), request.rows(),
+                    request.audience());
+        } catch (ConditionException e) { // checked before anything is written
+            throw new UsageException(e.part().key() + ": " + e.getMessage());
+        }
         ConstraintLayer layer = ConstraintLayer.of(request.model());
         SummaryCollector summary = new SummaryCollector(request.model(), layer.columns());
         try (AtomicOutput out = AtomicOutput.open(request.output(), request.force())) {

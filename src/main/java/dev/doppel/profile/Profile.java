@@ -25,7 +25,7 @@ public record Profile(
         input = input == null ? new Input(null, null, null, null) : input;
         columns = columns == null ? new LinkedHashMap<>() : new LinkedHashMap<>(columns);
         model = model == null ? new Model(null, null, null) : model;
-        output = output == null ? new Output(null, null, null, null, null, null, null, null) : output;
+        output = output == null ? new Output(null, null, null, null, null, null, null, null, null, null) : output;
         privacy = privacy == null ? new Privacy(null, null, null, null, null, null) : privacy;
         evaluate = evaluate == null ? new Evaluate(null, null, null, null, null, null) : evaluate;
         constraints = constraints == null ? java.util.List.of() : java.util.List.copyOf(constraints);
@@ -181,6 +181,8 @@ public record Profile(
      * @param dir run folders are made under it (default output/JOB)
      * @param path write the data to exactly this file instead of a run folder
      * @param overwrite allow replacing an existing {@code path} (default false)
+     * @param where generate only rows meeting this condition (the {@code --where} language; default: all rows)
+     * @param rebalance give this column equal label shares, or a chosen mix ({@code --rebalance}; default: none)
      */
     public record Output(
             Long rows,
@@ -190,5 +192,7 @@ public record Profile(
             String compression,
             String dir,
             String path,
-            Boolean overwrite) {}
+            Boolean overwrite,
+            String where,
+            String rebalance) {}
 }
