@@ -1,0 +1,42 @@
+package dev.doppel.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.doppel.pipeline.ModelChoice.Type;
+import dev.doppel.pipeline.ModelSelection.Candidate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** auto's rule: the best quality among the models that pass the privacy bar, else the one farthest from training. */
+class ModelSelectionTest {
+    @Test
+    void bestQualityAmongThoseThatPass() {
+        var outcome = ModelSelection.decide(List.of(new Candidate(Type.COPULA, 0.95, 0.50, 0, 0.001),
+                new Candidate(Type.TREE, 0.98, 0.53, 0, 0.001)));
+        assertEquals(Type.TREE, outcome.chosen());
+        assertTrue(outcome.reason().contains("tree quality 0.980"), outcome.reason());
+    }
+
+    @Test
+    void aModelTooCloseToItsRowsLosesWhateverItsQuality() {
+        var outcome = ModelSelection.decide(List.of(new Candidate(Type.COPULA, 0.92, 0.48, 0, 0),
+                new Candidate(Type.TREE, 0.99, 0.67, 0, 0)));
+        assertEquals(Type.COPULA, outcome.chosen());
+        assertTrue(outcome.reason().contains("(fails)"), outcome.reason());
+    }
+
+    @Test
+    void moreExactCopiesThanTheValidationRowsFail() {
+        assertTrue(!new Candidate(Type.TREE, 0.99, 0.50, 0.02, 0.01).passes());
+        assertTrue(new Candidate(Type.TREE, 0.99, 0.50, 0.01, 0.01).passes());
+    }
+
+    @Test
+    void whenNonePassesTheFarthestFromTrainingWins() {
+        var outcome = ModelSelection.decide(List.of(new Candidate(Type.COPULA, 0.9, 0.60, 0, 0),
+                new Candidate(Type.TREE, 0.99, 0.70, 0, 0)));
+        assertEquals(Type.COPULA, outcome.chosen());
+        assertTrue(outcome.reason().contains("no model passed"), outcome.reason());
+    }
+}
