@@ -2,6 +2,7 @@ package dev.doppel.mask;
 
 import dev.doppel.mask.fake.FakePerson;
 import dev.doppel.mask.fake.Fakes;
+import dev.doppel.mask.fake.LayoutReader;
 import dev.doppel.mask.fake.RealValueFilter;
 import dev.doppel.mask.generalise.Categorical;
 import dev.doppel.mask.generalise.Generalisation;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -74,6 +76,8 @@ public final class MaskingStage {
     private final int[] longestDigits;
     private final boolean applyReplacements;
     private final RealValueFilter[] realValues; // per faked direct identifier
+    /** Per column: whether a made-up value might be a real one (its filter's test, or never). */
+    private final Predicate<String>[] isReal;
     private final Map<String, Long>[] valueCounts; // per column with rare values to suppress
     private final Set<String>[] distinct; // per vocabulary-pseudonymised column
     private final Hierarchy[] hierarchies; // per generalised or suppressed column (level 0 = the profile's)
@@ -168,6 +172,11 @@ public final class MaskingStage {
             }
         }
         output = kept.stream().mapToInt(Integer::intValue).toArray();
+        isReal = new Predicate[n];
+        for (int c = 0; c < n; c++) {
+            RealValueFilter filter = realValues[c];
+            isReal[c] = filter == null ? v -> false : filter::mightContain;
+        }
         freshCandidate = new boolean[n];
         for (int c = 0; c < n; c++) {
             freshCandidate[c] = freshRange[c] && distinct[c] == null;
@@ -335,18 +344,33 @@ public final class MaskingStage {
         solved = true;
     }
 
+    /** A {@link Masker} for one thread (or one batch of rows): cheap to make. */
+    public Masker masker() {
+        return new Masker();
+    }
+
     /**
-     * Pass 2: the output row for one input row: dropped columns left out, the others masked. Thread-safe.
-     *
-     * @param rnd the batch's random stream (fakes)
+     * Pass 2 on one thread: masks rows with what a thread reuses from row to row (the layouts of real values it has
+     * read). Not thread-safe; each worker makes its own from the stage, which is shared.
      */
-    public String[] mask(String[] row, SplittableRandom rnd) {
-        String[] masked = maskAll(row, rnd);
-        String[] out = new String[output.length];
-        for (int i = 0; i < output.length; i++) {
-            out[i] = masked[output[i]];
+    public final class Masker {
+        private final LayoutReader layouts = new LayoutReader();
+
+        private Masker() {}
+
+        /**
+         * The output row for one input row: dropped columns left out, the others masked.
+         *
+         * @param rnd the batch's random stream (fakes)
+         */
+        public String[] mask(String[] row, SplittableRandom rnd) {
+            String[] masked = maskAll(row, rnd, layouts);
+            String[] out = new String[output.length];
+            for (int i = 0; i < output.length; i++) {
+                out[i] = masked[output[i]];
+            }
+            return out;
         }
-        return out;
     }
 
     /**
@@ -357,10 +381,10 @@ public final class MaskingStage {
         if (applyReplacements) {
             throw new IllegalStateException("coarsen() is for a stage that leaves replacements to the model");
         }
-        return maskAll(row, null);
+        return maskAll(row, null, null);
     }
 
-    private String[] maskAll(String[] row, SplittableRandom rnd) {
+    private String[] maskAll(String[] row, SplittableRandom rnd, LayoutReader layouts) {
         if (!solved) {
             throw new IllegalStateException("solve() first");
         }
@@ -388,7 +412,7 @@ public final class MaskingStage {
                         if (person == null && Fakes.personBound(whats[c])) {
                             person = fakes.person(rnd);
                         }
-                        Fakes.Drawn drawn = fake(c, v, person, rnd);
+                        Fakes.Drawn drawn = fake(c, v, person, rnd, layouts);
                         person = drawn.person();
                         masked[c] = drawn.value();
                     }
@@ -416,7 +440,7 @@ public final class MaskingStage {
         return kPlan != null && qi[c];
     }
 
-    private Fakes.Drawn fake(int c, String real, FakePerson person, SplittableRandom rnd) {
+    private Fakes.Drawn fake(int c, String real, FakePerson person, SplittableRandom rnd, LayoutReader layouts) {
         if (freshRange[c] && longestDigits[c] > 0) {
             StringBuilder id = new StringBuilder(longestDigits[c] + 1).append('1');
             for (int i = 0; i < longestDigits[c]; i++) {
@@ -424,9 +448,8 @@ public final class MaskingStage {
             }
             return new Fakes.Drawn(id.toString(), person);
         }
-        RealValueFilter filter = realValues[c];
-        return fakes.fakeAvoiding(whats[c], person, Fakes.layoutOf(whats[c], real), rnd,
-                filter == null ? v -> false : filter::mightContain, specs.get(c).name());
+        return fakes.fakeAvoiding(whats[c], person, layouts.layoutOf(whats[c], real), rnd, isReal[c],
+                specs.get(c).name());
     }
 
     /** How a pseudonymised column's pseudonyms are made, for the manifest (after {@link #solve}). */

@@ -264,7 +264,7 @@ public final class MaskJob {
     private static Batch mask(MaskingStage stage, List<ColumnModel> columns, String[][] rows, long seed, long index) {
         SplittableRandom rnd = new SplittableRandom(Seeds.derive(seed, "mask", index));
         Batch batch = new Batch(columns, rows.length);
-        maskSlice(stage, rows, 0, rows.length, rnd, batch, index * SampleRequest.BATCH_ROWS);
+        maskSlice(stage.masker(), rows, 0, rows.length, rnd, batch, index * SampleRequest.BATCH_ROWS);
         return batch;
     }
 
@@ -278,20 +278,21 @@ public final class MaskJob {
         SplittableRandom rnd = new SplittableRandom(Seeds.derive(seed, "mask", index));
         CsvBatchEncoder.Sink sink = new CsvBatchEncoder.Sink(encoder.sizeHint(rows.length));
         Batch slice = new Batch(columns, SLICE_ROWS);
+        MaskingStage.Masker masker = stage.masker();
         for (int from = 0; from < rows.length; from += SLICE_ROWS) {
             int count = Math.min(SLICE_ROWS, rows.length - from);
-            maskSlice(stage, rows, from, count, rnd, slice, index * SampleRequest.BATCH_ROWS + from);
+            maskSlice(masker, rows, from, count, rnd, slice, index * SampleRequest.BATCH_ROWS + from);
             encoder.append(slice, sink);
         }
         return sink;
     }
 
     /** Masks rows[from, from + count) into {@code batch} (reset to hold them as rows from {@code firstRow}). */
-    private static void maskSlice(MaskingStage stage, String[][] rows, int from, int count, SplittableRandom rnd,
-            Batch batch, long firstRow) {
+    private static void maskSlice(MaskingStage.Masker masker, String[][] rows, int from, int count,
+            SplittableRandom rnd, Batch batch, long firstRow) {
         batch.reset(firstRow, count);
         for (int r = 0; r < count; r++) {
-            String[] out = stage.mask(rows[from + r], rnd);
+            String[] out = masker.mask(rows[from + r], rnd);
             for (int c = 0; c < out.length; c++) {
                 batch.strings(c)[r] = out[c];
             }

@@ -46,6 +46,9 @@ public final class Fakes {
     private static final List<String> CARD_LAYOUTS = List.of(
             "4###############", "4### #### #### ####", "5###############", "5### #### #### ####", "3##############");
     private static final String ID_LAYOUT = "A99999999";
+    /** E-mail and website layouts split at their colons, by layout: they are few, and met once per faked cell. */
+    private static final Map<String, String[]> LAYOUT_PARTS = new ConcurrentHashMap<>();
+    private static final int MAX_LAYOUT_PARTS = 10_000;
 
     private final LocaleProfile profile;
     private final Vocabulary words;
@@ -231,7 +234,7 @@ public final class Fakes {
         String separator = null;
         boolean digits = rnd.nextInt(3) == 0;
         if (layout != null) {
-            String[] parts = layout.split(":", -1);
+            String[] parts = parts(layout);
             if (parts.length == 4) {
                 style = parts[0];
                 tld = parts[1];
@@ -264,18 +267,33 @@ public final class Fakes {
         if (digits) {
             local.append(rnd.nextBoolean() ? 10 + rnd.nextInt(90) : 1950 + rnd.nextInt(60));
         }
-        return local.append('@').append(domain(p, style, tld, rnd)).toString();
+        appendDomain(local.append('@'), p, style, tld, rnd);
+        return local.toString();
     }
 
-    private String domain(FakePerson p, String style, String tld, SplittableRandom rnd) {
+    /** A layout split at its colons (shared: the caller must not change it). */
+    private static String[] parts(String layout) {
+        String[] parts = LAYOUT_PARTS.get(layout);
+        if (parts == null) {
+            parts = layout.split(":", -1);
+            if (LAYOUT_PARTS.size() < MAX_LAYOUT_PARTS) {
+                LAYOUT_PARTS.put(layout, parts);
+            }
+        }
+        return parts;
+    }
+
+    /** Appends the e-mail domain to {@code out}. */
+    private void appendDomain(StringBuilder out, FakePerson p, String style, String tld, SplittableRandom rnd) {
         if (style.equals(FREE_MAIL)) {
             List<String> candidates = freeMailBySuffix.getOrDefault(tld, profile.freeMail);
-            return pick(candidates, rnd);
+            out.append(pick(candidates, rnd));
+        } else if (style.equals(COMPANY_DOMAIN)) {
+            out.append(orElse(p.employer().ascii(), "firm")).append('.').append(tld);
+        } else {
+            String example = "example." + tld;
+            out.append(Domains.EXAMPLE.contains(example) ? example : pick(Domains.EXAMPLE, rnd));
         }
-        if (style.equals(COMPANY_DOMAIN)) {
-            return orElse(p.employer().ascii(), "firm") + "." + tld;
-        }
-        return Domains.EXAMPLE.contains("example." + tld) ? "example." + tld : pick(Domains.EXAMPLE, rnd);
     }
 
     private String website(FakePerson p, String layout) {
@@ -284,7 +302,7 @@ public final class Fakes {
         String tld = profile.tld;
         String slash = "";
         if (layout != null) {
-            String[] parts = layout.split(":", -1);
+            String[] parts = parts(layout);
             if (parts.length == 4) {
                 scheme = parts[0];
                 www = parts[1];
