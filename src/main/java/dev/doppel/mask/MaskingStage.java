@@ -24,7 +24,6 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -78,6 +77,8 @@ public final class MaskingStage {
     private final RealValueFilter[] realValues; // per faked direct identifier
     /** Per column: whether a made-up value might be a real one (its filter's test, or never). */
     private final Predicate<String>[] isReal;
+    /** Per faked column when this stage makes the fakes: the maker of its kind; null for other columns. */
+    private final Fakes.Maker[] makers;
     private final Map<String, Long>[] valueCounts; // per column with rare values to suppress
     private final Set<String>[] distinct; // per vocabulary-pseudonymised column
     private final Hierarchy[] hierarchies; // per generalised or suppressed column (level 0 = the profile's)
@@ -173,9 +174,13 @@ public final class MaskingStage {
         }
         output = kept.stream().mapToInt(Integer::intValue).toArray();
         isReal = new Predicate[n];
+        makers = new Fakes.Maker[n];
         for (int c = 0; c < n; c++) {
             RealValueFilter filter = realValues[c];
             isReal[c] = filter == null ? v -> false : filter::mightContain;
+            if (applyReplacements && actions[c] == MaskAction.FAKE && this.fakes != null) {
+                makers[c] = this.fakes.maker(whats[c]);
+            }
         }
         freshCandidate = new boolean[n];
         for (int c = 0; c < n; c++) {
@@ -229,48 +234,113 @@ public final class MaskingStage {
     }
 
     /**
-     * Pass 1 for one batch of input rows (null cells are missing): what the batch shows, to be {@linkplain #merge
-     * merged} in batch order. Reads only what the constructor set, so workers may observe batches in parallel with each
-     * other and with {@link #merge}; the caller must not change the rows until then.
+     * Pass 1 for one batch of input rows (null cells are missing). Value counts, distinct values and quasi-identifier
+     * tuples do not depend on the order of the batches: they are folded into the stage here, under a lock per
+     * structure (or into a concurrent counter), so workers fold batches in parallel. The rest is returned, to be
+     * {@linkplain #merge merged} in batch order on one thread: the input's digest (when a key is derived from it) and
+     * the fresh-id check depend on the order, and the hashes of real values fakes must avoid go into tables that are
+     * quickest filled by one thread. Thread-safe; the caller must not change the rows until this returns.
      */
-    @SuppressWarnings("unchecked")
     public BatchObservation observe(String[][] rows) {
         int n = specs.size();
-        long[][] hashes = new long[n][];
-        int[] hashCount = new int[n];
-        Map<String, long[]>[] counts = new Map[n];
-        Set<String>[] seen = new Set[n];
         boolean[] fresh = new boolean[n];
         int[] longest = new int[n];
-        for (int c = 0; c < n; c++) {
-            hashes[c] = realValues[c] != null ? new long[rows.length] : null;
-            counts[c] = valueCounts[c] != null ? new LinkedHashMap<>() : null;
-            seen[c] = distinct[c] != null ? new LinkedHashSet<>() : null;
-            fresh[c] = freshCandidate[c];
+        long[][] hashes = new long[n][];
+        int[] hashCount = new int[n];
+        // column by column, each in a small method of its own: quick to compile, and each loop does one thing
+        // (start at another column on each thread, so two workers seldom wait for the same lock)
+        int first = (int) Math.floorMod(Thread.currentThread().getId(), (long) Math.max(1, n));
+        for (int i = 0; i < n; i++) {
+            int c = (first + i) % n;
+            if (realValues[c] != null) {
+                hashes[c] = new long[rows.length];
+                hashCount[c] = hashes(rows, c, hashes[c]);
+            }
+            if (valueCounts[c] != null) {
+                addValueCounts(valueCounts[c], rows, c);
+            }
+            if (distinct[c] != null) {
+                addDistinct(distinct[c], rows, c);
+            }
+            if (freshCandidate[c]) {
+                fresh[c] = true;
+                for (String[] row : rows) {
+                    String v = row[c];
+                    if (v != null) {
+                        fresh[c] = wholeNumber(v) && v.length() <= MAX_FRESH_DIGITS;
+                        longest[c] = Math.max(longest[c], v.length());
+                        if (!fresh[c]) {
+                            break;
+                        }
+                    }
+                }
+            }
         }
-        MessageDigest digest = inputDigest != null ? sha256() : null;
-        KAnonymity tuples = counter != null ? counter.emptyCopy() : null;
-        String[] tuple = tuples != null ? new String[qiColumns.length] : null;
+        if (counter != null) {
+            addTuples(rows);
+        }
+        return new BatchObservation(rows.length, hashes, hashCount, fresh, longest,
+                inputDigest != null ? digestOf(rows) : null);
+    }
+
+    /** The {@link RealValueFilter#hashOf hashes} of the column's values, into {@code into}; returns their count. */
+    private static int hashes(String[][] rows, int c, long[] into) {
+        int count = 0;
+        for (String[] row : rows) {
+            String v = row[c];
+            if (v != null) {
+                into[count++] = RealValueFilter.hashOf(v);
+            }
+        }
+        return count;
+    }
+
+    /** Adds the column's value counts to those rare values are judged by. */
+    private static void addValueCounts(Map<String, Long> into, String[][] rows, int c) {
+        Map<String, long[]> counts = new HashMap<>();
+        for (String[] row : rows) {
+            String v = row[c];
+            if (v != null) {
+                counts.computeIfAbsent(v, k -> new long[1])[0]++;
+            }
+        }
+        synchronized (into) {
+            counts.forEach((v, count) -> into.merge(v, count[0], Long::sum));
+        }
+    }
+
+    /** Adds the column's distinct values to those vocabulary pseudonyms are assigned to. */
+    private static void addDistinct(Set<String> into, String[][] rows, int c) {
+        Set<String> seen = new HashSet<>();
+        for (String[] row : rows) {
+            String v = row[c];
+            if (v != null) {
+                seen.add(v);
+            }
+        }
+        synchronized (into) {
+            into.addAll(seen);
+        }
+    }
+
+    /** Counts the rows' quasi-identifier tuples (the counter is thread-safe). */
+    private void addTuples(String[][] rows) {
+        String[] tuple = new String[qiColumns.length];
+        for (String[] row : rows) {
+            for (int q = 0; q < tuple.length; q++) {
+                tuple[q] = row[qiColumns[q]];
+            }
+            counter.add(tuple);
+        }
+    }
+
+    /** SHA-256 of the rows' pseudonymised values, row by row, with their column and length. */
+    private byte[] digestOf(String[][] rows) {
+        MessageDigest digest = sha256();
         for (String[] row : rows) {
             for (int c = 0; c < row.length; c++) {
                 String v = row[c];
-                if (v == null) {
-                    continue;
-                }
-                if (hashes[c] != null) {
-                    hashes[c][hashCount[c]++] = RealValueFilter.hashOf(v);
-                }
-                if (counts[c] != null) {
-                    counts[c].computeIfAbsent(v, k -> new long[1])[0]++;
-                }
-                if (seen[c] != null) {
-                    seen[c].add(v);
-                }
-                if (fresh[c]) {
-                    fresh[c] = wholeNumber(v) && v.length() <= MAX_FRESH_DIGITS;
-                    longest[c] = Math.max(longest[c], v.length());
-                }
-                if (digest != null && pseudonymised[c]) {
+                if (v != null && pseudonymised[c]) {
                     byte[] bytes = v.getBytes(StandardCharsets.UTF_8);
                     digest.update((byte) c);
                     digest.update((byte) (bytes.length >>> 8));
@@ -278,35 +348,24 @@ public final class MaskingStage {
                     digest.update(bytes);
                 }
             }
-            if (tuples != null) {
-                for (int q = 0; q < tuple.length; q++) {
-                    tuple[q] = row[qiColumns[q]];
-                }
-                tuples.add(tuple);
-            }
         }
-        return new BatchObservation(rows.length, hashes, hashCount, counts, seen, fresh, longest,
-                digest == null ? null : digest.digest(), tuples);
+        return digest.digest();
     }
 
     /**
-     * Folds one batch's {@link #observe observation} into pass 1's results. Call it for every batch in batch order, on
-     * one thread: the results are then the same whatever thread observed which batch. Not thread-safe.
+     * Folds what {@link #observe} returned for one batch into pass 1's results. Call it for every batch in batch
+     * order, on one thread: the results are then the same whatever thread observed which batch. Not thread-safe; may
+     * run while other batches are observed.
      */
     public void merge(BatchObservation batch) {
         for (int c = 0; c < specs.size(); c++) {
             if (batch.realHashes[c] != null) {
+                // on this one thread, a column at a time: each filter's table stays in this core's cache
                 long[] hashes = batch.realHashes[c];
+                RealValueFilter filter = realValues[c];
                 for (int i = 0; i < batch.realCount[c]; i++) {
-                    realValues[c].addHash(hashes[i]);
+                    filter.addHash(hashes[i]);
                 }
-            }
-            if (batch.valueCounts[c] != null) {
-                Map<String, Long> into = valueCounts[c];
-                batch.valueCounts[c].forEach((v, count) -> into.merge(v, count[0], Long::sum));
-            }
-            if (batch.distinct[c] != null) {
-                distinct[c].addAll(batch.distinct[c]);
             }
             if (freshCandidate[c] && freshRange[c]) {
                 longestDigits[c] = Math.max(longestDigits[c], batch.longestDigits[c]);
@@ -315,9 +374,6 @@ public final class MaskingStage {
         }
         if (batch.inputDigest != null) {
             inputDigest.update(batch.inputDigest);
-        }
-        if (counter != null) {
-            counter.merge(batch.tuples);
         }
     }
 
@@ -354,9 +410,18 @@ public final class MaskingStage {
      * read). Not thread-safe; each worker makes its own from the stage, which is shared.
      */
     public final class Masker {
-        private final LayoutReader layouts = new LayoutReader();
+        /** Per faked column: the layouts of its real values (null for other columns). */
+        private final LayoutReader.OfKind[] layouts;
 
-        private Masker() {}
+        private Masker() {
+            LayoutReader reader = new LayoutReader();
+            layouts = new LayoutReader.OfKind[whats.length];
+            for (int c = 0; c < whats.length; c++) {
+                if (makers[c] != null) {
+                    layouts[c] = reader.ofKind(whats[c]);
+                }
+            }
+        }
 
         /**
          * The output row for one input row: dropped columns left out, the others masked.
@@ -384,7 +449,7 @@ public final class MaskingStage {
         return maskAll(row, null, null);
     }
 
-    private String[] maskAll(String[] row, SplittableRandom rnd, LayoutReader layouts) {
+    private String[] maskAll(String[] row, SplittableRandom rnd, LayoutReader.OfKind[] layouts) {
         if (!solved) {
             throw new IllegalStateException("solve() first");
         }
@@ -412,7 +477,7 @@ public final class MaskingStage {
                         if (person == null && Fakes.personBound(whats[c])) {
                             person = fakes.person(rnd);
                         }
-                        Fakes.Drawn drawn = fake(c, v, person, rnd, layouts);
+                        Fakes.Drawn drawn = fake(c, v, person, rnd, layouts[c]);
                         person = drawn.person();
                         masked[c] = drawn.value();
                     }
@@ -440,7 +505,7 @@ public final class MaskingStage {
         return kPlan != null && qi[c];
     }
 
-    private Fakes.Drawn fake(int c, String real, FakePerson person, SplittableRandom rnd, LayoutReader layouts) {
+    private Fakes.Drawn fake(int c, String real, FakePerson person, SplittableRandom rnd, LayoutReader.OfKind layouts) {
         if (freshRange[c] && longestDigits[c] > 0) {
             StringBuilder id = new StringBuilder(longestDigits[c] + 1).append('1');
             for (int i = 0; i < longestDigits[c]; i++) {
@@ -448,7 +513,7 @@ public final class MaskingStage {
             }
             return new Fakes.Drawn(id.toString(), person);
         }
-        return fakes.fakeAvoiding(whats[c], person, layouts.layoutOf(whats[c], real), rnd, isReal[c],
+        return fakes.fakeAvoiding(makers[c], whats[c], person, layouts.layoutOf(real), rnd, isReal[c],
                 specs.get(c).name());
     }
 

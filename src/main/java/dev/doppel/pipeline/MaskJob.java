@@ -10,7 +10,7 @@ import dev.doppel.io.OutputFormat;
 import dev.doppel.io.ParquetBatchWriter;
 import dev.doppel.io.ParquetBatchWriter.Compression;
 import dev.doppel.io.ReadOptions;
-import dev.doppel.io.RowReader;
+import dev.doppel.io.RowBatches;
 import dev.doppel.io.TableReaders;
 import dev.doppel.mask.BatchObservation;
 import dev.doppel.mask.MaskMode;
@@ -39,7 +39,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * {@code doppel mask}: a masked copy of a real table, row by row. The first rows settle kinds and detect personal
@@ -190,9 +192,10 @@ public final class MaskJob {
      */
     private static long observe(Request request, MaskingStage stage, Progress progress) {
         long[] rows = {0};
-        try (RowReader reader = TableReaders.open(request.input(), request.options())) {
-            BatchPipeline.<String[][], BatchObservation>stream(batches(reader), request.threads(),
-                    2 * request.threads(), (index, batch) -> stage.observe(batch),
+        try (RowBatches batches = TableReaders.openBatches(request.input(), request.options(),
+                SampleRequest.BATCH_ROWS)) {
+            BatchPipeline.<RowBatches.Pending, BatchObservation>stream(batches::next, request.threads(),
+                    2 * request.threads(), (index, batch) -> stage.observe(batch.rows()),
                     (observed, ignored) -> {
                         stage.merge(observed);
                         rows[0] += observed.rows();
@@ -206,34 +209,23 @@ public final class MaskJob {
         return rows[0];
     }
 
-    /** The reader's rows in batches of {@link SampleRequest#BATCH_ROWS}, each row copied (the reader reuses its array). */
-    private static BatchPipeline.Source<String[][]> batches(RowReader reader) {
-        int batchRows = SampleRequest.BATCH_ROWS;
-        return () -> {
-            List<String[]> rows = new ArrayList<>(batchRows);
-            while (rows.size() < batchRows) {
-                String[] row = reader.next();
-                if (row == null) {
-                    break;
-                }
-                rows.add(row.clone());
-            }
-            return rows.isEmpty() ? null : rows.toArray(new String[0][]);
-        };
-    }
-
-    /** Pass 2: read batches on this thread, mask and encode them on workers, write them in order. */
+    /**
+     * Pass 2: cut batches of {@link SampleRequest#BATCH_ROWS} rows on this thread, parse, mask and encode them on
+     * workers, write them in order.
+     */
     private static long write(Request request, MaskingStage stage, List<ColumnModel> columns, RawTable head, Path temp,
             long expectedRows, Progress progress) throws Exception {
         long[] done = {0};
-        try (RowReader reader = TableReaders.open(request.input(), request.options())) {
-            BatchPipeline.Source<String[][]> source = batches(reader);
+        try (RowBatches batches = TableReaders.openBatches(request.input(), request.options(),
+                SampleRequest.BATCH_ROWS)) {
+            BatchPipeline.Source<RowBatches.Pending> source = batches::next;
             int inFlight = 2 * request.threads();
             if (request.format() == OutputFormat.PARQUET) {
                 try (ParquetBatchWriter writer = new ParquetBatchWriter(temp, columns, request.compression(),
                         Math.max(1, expectedRows))) {
-                    BatchPipeline.<String[][], ParquetBatchWriter.EncodedBatch>stream(source, request.threads(), inFlight,
-                            (index, rows) -> writer.encode(mask(stage, columns, rows, request.seed(), index)),
+                    BatchPipeline.<RowBatches.Pending, ParquetBatchWriter.EncodedBatch>stream(source, request.threads(),
+                            inFlight, (index, batch) -> writer.encode(mask(stage, columns, batch.rows(), request.seed(),
+                                    index)),
                             (pages, ignored) -> {
                                 writer.append(pages);
                                 done[0] += pages.rows();
@@ -242,13 +234,24 @@ public final class MaskJob {
                 }
             } else {
                 CsvBatchEncoder encoder = new CsvBatchEncoder(columns, head.dialect());
+                // output buffers go back for reuse once written: no batch allocates and grows a fresh one
+                Queue<CsvBatchEncoder.Sink> spare = new ConcurrentLinkedQueue<>();
                 try (OutputStream stream = Files.newOutputStream(temp)) {
                     stream.write(encoder.header());
-                    BatchPipeline.<String[][], Encoded>stream(source, request.threads(), inFlight,
-                            (index, rows) -> new Encoded(maskToCsv(stage, columns, encoder, rows,
-                                    request.seed(), index), rows.length),
+                    BatchPipeline.<RowBatches.Pending, Encoded>stream(source, request.threads(), inFlight,
+                            (index, batch) -> {
+                                String[][] rows = batch.rows();
+                                CsvBatchEncoder.Sink sink = spare.poll();
+                                if (sink == null) {
+                                    sink = new CsvBatchEncoder.Sink(encoder.sizeHint(rows.length));
+                                }
+                                sink.clear();
+                                maskToCsv(stage, columns, encoder, rows, request.seed(), index, sink);
+                                return new Encoded(sink, rows.length);
+                            },
                             (encoded, ignored) -> {
                                 stream.write(encoded.sink().array(), 0, encoded.sink().size());
+                                spare.add(encoded.sink());
                                 done[0] += encoded.rows();
                                 progress.advance(done[0]);
                             });
@@ -269,14 +272,13 @@ public final class MaskJob {
     }
 
     /**
-     * Masks one batch of rows straight into CSV bytes, {@value #SLICE_ROWS} rows at a time: each slice's strings are
-     * encoded while still in the processor's cache. The bytes are those of masking the whole batch, then encoding it:
-     * the rows take the batch's random stream in the same order.
+     * Masks one batch of rows straight into CSV bytes appended to {@code sink}, {@value #SLICE_ROWS} rows at a time:
+     * each slice's strings are encoded while still in the processor's cache. The bytes are those of masking the whole
+     * batch, then encoding it: the rows take the batch's random stream in the same order.
      */
-    private static CsvBatchEncoder.Sink maskToCsv(MaskingStage stage, List<ColumnModel> columns,
-            CsvBatchEncoder encoder, String[][] rows, long seed, long index) {
+    private static void maskToCsv(MaskingStage stage, List<ColumnModel> columns, CsvBatchEncoder encoder,
+            String[][] rows, long seed, long index, CsvBatchEncoder.Sink sink) {
         SplittableRandom rnd = new SplittableRandom(Seeds.derive(seed, "mask", index));
-        CsvBatchEncoder.Sink sink = new CsvBatchEncoder.Sink(encoder.sizeHint(rows.length));
         Batch slice = new Batch(columns, SLICE_ROWS);
         MaskingStage.Masker masker = stage.masker();
         for (int from = 0; from < rows.length; from += SLICE_ROWS) {
@@ -284,7 +286,6 @@ public final class MaskJob {
             maskSlice(masker, rows, from, count, rnd, slice, index * SampleRequest.BATCH_ROWS + from);
             encoder.append(slice, sink);
         }
-        return sink;
     }
 
     /** Masks rows[from, from + count) into {@code batch} (reset to hold them as rows from {@code firstRow}). */

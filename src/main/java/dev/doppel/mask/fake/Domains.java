@@ -84,17 +84,32 @@ final class Domains {
 
     /** {@link #isReserved} of the domain {@code s[from, to)} lower-cased; the range must be ASCII. */
     static boolean isReserved(String s, int from, int to) {
-        int n = to - from;
-        return n == 7 && s.regionMatches(true, from, "example", 0, 7)
-                || n >= 8 && s.regionMatches(true, from, "example.", 0, 8)
+        return to - from == 7 && hasLowerAt(s, from, to, "example") || hasLowerAt(s, from, to, "example.")
                 || endsWith(s, from, to, ".example") || endsWith(s, from, to, ".test")
                 || endsWith(s, from, to, ".invalid") || endsWith(s, from, to, ".localhost");
     }
 
     /** ASCII {@code s[from, to)} ends with the lower-case {@code suffix}, ignoring case. */
     private static boolean endsWith(String s, int from, int to, String suffix) {
-        int n = suffix.length();
-        return to - from >= n && s.regionMatches(true, to - n, suffix, 0, n);
+        return to - from >= suffix.length() && hasLowerAt(s, to - suffix.length(), to, suffix);
+    }
+
+    /**
+     * Whether ASCII {@code s[at, end)} starts with the lower-case ASCII {@code lower}, ignoring case: a plain loop,
+     * where {@link String#regionMatches(boolean, int, String, int, int)} brings in the Unicode case tables.
+     */
+    static boolean hasLowerAt(String s, int at, int end, String lower) {
+        int n = lower.length();
+        if (end - at < n) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(at + i);
+            if ((c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c) != lower.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The last '.' in {@code s[from, to)}, or -1. */
@@ -134,7 +149,7 @@ final class Domains {
             int mask = slots.length - 1;
             for (int slot = hash(s, from, to) & mask; slots[slot] != 0; slot = (slot + 1) & mask) {
                 String candidate = strings.get(slots[slot] - 1);
-                if (candidate.length() == to - from && candidate.regionMatches(true, 0, s, from, to - from)) {
+                if (candidate.length() == to - from && hasLowerAt(s, from, to, candidate)) {
                     return slots[slot] - 1;
                 }
             }
