@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * {@link RowBatches} of a delimited file, parsed on the threads that ask for the rows. The reading thread only finds
@@ -309,15 +310,43 @@ final class CsvChunks implements RowBatches {
 
         @Override
         public String[][] rows() {
-            String[][] fast = cutLine < 0 ? fastRows() : null;
-            return fast != null ? fast : parseWithFastCsv();
+            List<String[]> all = new ArrayList<>(rows);
+            rows(rows, slice -> all.addAll(Arrays.asList(slice)));
+            return all.toArray(new String[0][]);
         }
 
-        /** The rows, or null when something is unusual (then FastCSV parses the batch). */
+        @Override
+        public void rows(int sliceRows, Consumer<String[][]> slice) {
+            if (sliceRows < 1) {
+                throw new IllegalArgumentException("sliceRows must be at least 1");
+            }
+            int given = cutLine < 0 ? parse(sliceRows, slice) : 0;
+            if (given == rows) {
+                return;
+            }
+            // something unusual at row `given`: FastCSV parses the batch, and the rows not given yet are taken from it
+            String[][] all = parseWithFastCsv();
+            for (int from = given; from < all.length; from += sliceRows) {
+                slice.accept(Arrays.copyOfRange(all, from, Math.min(all.length, from + sliceRows)));
+            }
+        }
+
+        /** The rows parsed here, or null when something is unusual (for tests: then FastCSV parses the batch). */
         String[][] fastRows() {
+            List<String[]> all = new ArrayList<>(rows);
+            return parse(rows, slice -> all.addAll(Arrays.asList(slice))) == rows ? all.toArray(new String[0][]) : null;
+        }
+
+        /**
+         * Parses the batch here, giving slices of rows as they are made; stops at the first thing that is unusual.
+         *
+         * @return the rows given: all of them, or fewer where parsing stopped
+         */
+        private int parse(int sliceRows, Consumer<String[][]> slice) {
             CsvRecordScanner record = new CsvRecordScanner(delimiter, width + 1);
             MissingCells missing = new MissingCells(markers, width);
-            String[][] out = new String[rows][];
+            String[][] out = new String[Math.min(sliceRows, rows)][];
+            int given = 0;
             int n = 0;
             int at = 0;
             while (true) {
@@ -326,31 +355,41 @@ final class CsvChunks implements RowBatches {
                     break;
                 }
                 if (record.textAfterQuote || record.unclosedQuote || end - at > FAST_RECORD_BYTES) {
-                    return null;
+                    return given;
                 }
                 if (record.fields != width) {
                     if (isBlank(record, bytes)) {
                         at = end;
                         continue;
                     }
-                    return null;
+                    return given;
                 }
-                if (n == rows) {
-                    return null;
+                if (given + n == rows) {
+                    return given; // more rows than the reading thread counted: FastCSV decides
                 }
                 boolean ascii = !record.nonAscii;
                 String[] row = new String[width];
                 for (int c = 0; c < width; c++) {
                     String raw = text(bytes, record.starts[c], record.ends[c], record.kinds[c], ascii, encoding);
                     if (raw == null) {
-                        return null;
+                        return given;
                     }
                     row[c] = missing.text(c, raw, false);
                 }
                 out[n++] = row;
                 at = end;
+                if (n == out.length) {
+                    slice.accept(out);
+                    given += n;
+                    n = 0;
+                    out = new String[Math.min(sliceRows, Math.max(1, rows - given))][];
+                }
             }
-            return n == rows ? out : null;
+            if (n > 0) {
+                slice.accept(Arrays.copyOf(out, n));
+                given += n;
+            }
+            return given;
         }
 
         private String[][] parseWithFastCsv() {

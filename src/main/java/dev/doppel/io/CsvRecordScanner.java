@@ -40,6 +40,8 @@ final class CsvRecordScanner {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final byte separator;
+    /** The separator in each byte of a long. */
+    private final long separators;
     /** How many fields' bounds to keep (the count goes on beyond it). */
     private final int keep;
 
@@ -68,6 +70,7 @@ final class CsvRecordScanner {
                     "the separator must be one ASCII character other than a quote or line break");
         }
         this.separator = (byte) separator;
+        this.separators = 0x0101010101010101L * separator;
         this.keep = Math.max(1, keep);
         starts = new int[this.keep];
         ends = new int[this.keep];
@@ -93,11 +96,9 @@ final class CsvRecordScanner {
         int fieldStart = from;
         boolean escaped = false;
         boolean crInQuotes = false;
-        byte any = 0;
         int i = from;
         while (i < limit) {
             byte c = b[i++];
-            any |= c;
             if (state == IN_QUOTES) {
                 if (c == QUOTE) {
                     state = AFTER_QUOTE;
@@ -113,14 +114,8 @@ final class CsvRecordScanner {
                     }
                 } else {
                     crInQuotes = false;
-                    while (i < limit) { // the rest of the plain quoted text
-                        byte d = b[i];
-                        if (d == QUOTE || d == CR || d == LF) {
-                            break;
-                        }
-                        any |= d;
-                        i++;
-                    }
+                    int next = indexOfQuoteOrBreak(b, i, limit); // the rest of the plain quoted text
+                    i = next < 0 ? limit : next;
                 }
             } else if (c == separator) {
                 field(fieldStart, i - 1, state, escaped);
@@ -136,7 +131,7 @@ final class CsvRecordScanner {
                         i++;
                     }
                 }
-                nonAscii = any < 0;
+                nonAscii = anyHighBit(b, from, i);
                 return i;
             } else if (c == QUOTE && state != IN_DATA) {
                 escaped = state == AFTER_QUOTE; // a quote right after a closing one: a doubled quote
@@ -148,20 +143,14 @@ final class CsvRecordScanner {
                 textAfterQuote = true; // FastCSV's strict parser stops here; carry on as its lenient one would
             } else {
                 state = IN_DATA;
-                while (i < limit) { // the rest of the unquoted field: quotes in it are data
-                    byte d = b[i];
-                    if (d == separator || d == CR || d == LF) {
-                        break;
-                    }
-                    any |= d;
-                    i++;
-                }
+                int next = indexOfSeparatorOrBreak(b, i, limit); // the rest of the field: quotes in it are data
+                i = next < 0 ? limit : next;
             }
         }
         if (!endOfInput) {
             return INCOMPLETE;
         }
-        nonAscii = any < 0;
+        nonAscii = anyHighBit(b, from, limit);
         if (state == IN_QUOTES) {
             unclosedQuote = true;
             field(fieldStart, limit, state, escaped);
@@ -254,6 +243,39 @@ final class CsvRecordScanner {
             }
         }
         return -1;
+    }
+
+    /** The first separator, CR or LF in {@code b[from, limit)}, or -1; eight bytes at a time. */
+    private int indexOfSeparatorOrBreak(byte[] b, int from, int limit) {
+        int i = from;
+        for (; i + Long.BYTES <= limit; i += Long.BYTES) {
+            long w = (long) LONGS.get(b, i);
+            long found = zeroBytes(w ^ separators) | zeroBytes(w ^ 0x0D0D0D0D0D0D0D0DL)
+                    | zeroBytes(w ^ 0x0A0A0A0A0A0A0A0AL);
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < limit; i++) {
+            byte c = b[i];
+            if (c == separator || c == CR || c == LF) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether some byte of {@code b[from, to)} is not ASCII; eight bytes at a time. */
+    private static boolean anyHighBit(byte[] b, int from, int to) {
+        int i = from;
+        long bits = 0;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            bits |= (long) LONGS.get(b, i);
+        }
+        for (; i < to; i++) {
+            bits |= b[i];
+        }
+        return (bits & 0x8080808080808080L) != 0;
     }
 
     /** The high bit of each zero byte of x set (and maybe of bytes above a zero byte). */

@@ -1,7 +1,9 @@
 package dev.doppel.io;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A table streamed in batches of a fixed number of rows, in constant memory, where the rows of a batch can be parsed
@@ -25,6 +27,19 @@ public interface RowBatches extends AutoCloseable {
          * @throws dev.doppel.error.InputException where the input is malformed in this batch
          */
         String[][] rows();
+
+        /**
+         * The batch's rows a slice at a time, in order: {@code slice} gets arrays of at most {@code sliceRows} rows
+         * (its own to keep), each as soon as it is parsed, so the caller works on cells while they are still in the
+         * processor's cache. Call once (instead of {@link #rows()}), on any thread; a malformed record raises its
+         * error after the slices before it were given.
+         */
+        default void rows(int sliceRows, Consumer<String[][]> slice) {
+            String[][] all = rows();
+            for (int from = 0; from < all.length; from += sliceRows) {
+                slice.accept(Arrays.copyOfRange(all, from, Math.min(all.length, from + sliceRows)));
+            }
+        }
     }
 
     /**

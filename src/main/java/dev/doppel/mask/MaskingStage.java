@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -242,50 +243,120 @@ public final class MaskingStage {
      * quickest filled by one thread. Thread-safe; the caller must not change the rows until this returns.
      */
     public BatchObservation observe(String[][] rows) {
-        int n = specs.size();
-        boolean[] fresh = new boolean[n];
-        int[] longest = new int[n];
-        long[][] hashes = new long[n][];
-        int[] hashCount = new int[n];
-        // column by column, each in a small method of its own: quick to compile, and each loop does one thing
-        // (start at another column on each thread, so two workers seldom wait for the same lock)
-        int first = (int) Math.floorMod(Thread.currentThread().getId(), (long) Math.max(1, n));
-        for (int i = 0; i < n; i++) {
-            int c = (first + i) % n;
-            if (realValues[c] != null) {
-                hashes[c] = new long[rows.length];
-                hashCount[c] = hashes(rows, c, hashes[c]);
+        Observer observer = observer(rows.length);
+        observer.add(rows);
+        return observer.finish();
+    }
+
+    /** An {@link Observer} of one batch of about {@code rows} rows. */
+    public Observer observer(int rows) {
+        return new Observer(rows);
+    }
+
+    /**
+     * {@link #observe} of one batch given a slice of rows at a time (each while its cells are still in the
+     * processor's cache): {@link #add} the slices in order, then {@link #finish}. The same result as observing the
+     * whole batch at once. Not thread-safe: one per batch; observers of different batches may run in parallel.
+     */
+    public final class Observer {
+        private int rows;
+        private final long[][] hashes;
+        private final int[] hashCount;
+        private final Map<String, long[]>[] counts;
+        private final Set<String>[] seen;
+        private final boolean[] fresh;
+        private final int[] longest;
+        private final MessageDigest digest;
+        private final String[] tuple;
+
+        @SuppressWarnings("unchecked")
+        private Observer(int expectedRows) {
+            int n = specs.size();
+            hashes = new long[n][];
+            hashCount = new int[n];
+            counts = new Map[n];
+            seen = new Set[n];
+            fresh = new boolean[n];
+            longest = new int[n];
+            for (int c = 0; c < n; c++) {
+                hashes[c] = realValues[c] != null ? new long[Math.max(16, expectedRows)] : null;
+                counts[c] = valueCounts[c] != null ? new HashMap<>() : null;
+                seen[c] = distinct[c] != null ? new HashSet<>() : null;
+                fresh[c] = freshCandidate[c];
             }
-            if (valueCounts[c] != null) {
-                addValueCounts(valueCounts[c], rows, c);
-            }
-            if (distinct[c] != null) {
-                addDistinct(distinct[c], rows, c);
-            }
-            if (freshCandidate[c]) {
-                fresh[c] = true;
-                for (String[] row : rows) {
-                    String v = row[c];
-                    if (v != null) {
-                        fresh[c] = wholeNumber(v) && v.length() <= MAX_FRESH_DIGITS;
-                        longest[c] = Math.max(longest[c], v.length());
-                        if (!fresh[c]) {
-                            break;
+            digest = inputDigest != null ? sha256() : null;
+            tuple = counter != null ? new String[qiColumns.length] : null;
+        }
+
+        /** Observes the next rows of the batch (null cells are missing); the caller must not change them. */
+        public void add(String[][] slice) {
+            rows += slice.length;
+            // column by column, each in a small method of its own: quick to compile, and each loop does one thing
+            for (int c = 0; c < hashes.length; c++) {
+                if (hashes[c] != null) {
+                    if (hashCount[c] + slice.length > hashes[c].length) {
+                        hashes[c] = Arrays.copyOf(hashes[c], Math.max(2 * hashes[c].length,
+                                hashCount[c] + slice.length));
+                    }
+                    hashCount[c] = hashes(slice, c, hashes[c], hashCount[c]);
+                }
+                if (counts[c] != null) {
+                    countValues(counts[c], slice, c);
+                }
+                if (seen[c] != null) {
+                    addValues(seen[c], slice, c);
+                }
+                if (fresh[c]) {
+                    for (String[] row : slice) {
+                        String v = row[c];
+                        if (v != null) {
+                            fresh[c] = wholeNumber(v) && v.length() <= MAX_FRESH_DIGITS;
+                            longest[c] = Math.max(longest[c], v.length());
+                            if (!fresh[c]) {
+                                break;
+                            }
                         }
                     }
                 }
             }
+            if (tuple != null) {
+                addTuples(slice, tuple);
+            }
+            if (digest != null) {
+                digest(slice, digest);
+            }
         }
-        if (counter != null) {
-            addTuples(rows);
+
+        /**
+         * Folds the batch's value counts and distinct values into the stage (under a lock per structure; start at
+         * another column on each thread, so two workers seldom wait for the same lock) and returns the rest, to be
+         * {@linkplain #merge merged} in batch order.
+         */
+        public BatchObservation finish() {
+            int n = specs.size();
+            int first = (int) Math.floorMod(Thread.currentThread().getId(), (long) Math.max(1, n));
+            for (int i = 0; i < n; i++) {
+                int c = (first + i) % n;
+                if (counts[c] != null) {
+                    Map<String, Long> into = valueCounts[c];
+                    synchronized (into) {
+                        counts[c].forEach((v, count) -> into.merge(v, count[0], Long::sum));
+                    }
+                }
+                if (seen[c] != null) {
+                    synchronized (distinct[c]) {
+                        distinct[c].addAll(seen[c]);
+                    }
+                }
+            }
+            return new BatchObservation(rows, hashes, hashCount, fresh, longest,
+                    digest != null ? digest.digest() : null);
         }
-        return new BatchObservation(rows.length, hashes, hashCount, fresh, longest,
-                inputDigest != null ? digestOf(rows) : null);
     }
 
-    /** The {@link RealValueFilter#hashOf hashes} of the column's values, into {@code into}; returns their count. */
-    private static int hashes(String[][] rows, int c, long[] into) {
-        int count = 0;
+    /** The {@link RealValueFilter#hashOf hashes} of the column's values, into {@code into} from {@code at}. */
+    private static int hashes(String[][] rows, int c, long[] into, int at) {
+        int count = at;
         for (String[] row : rows) {
             String v = row[c];
             if (v != null) {
@@ -295,37 +366,28 @@ public final class MaskingStage {
         return count;
     }
 
-    /** Adds the column's value counts to those rare values are judged by. */
-    private static void addValueCounts(Map<String, Long> into, String[][] rows, int c) {
-        Map<String, long[]> counts = new HashMap<>();
+    /** Counts the column's values. */
+    private static void countValues(Map<String, long[]> counts, String[][] rows, int c) {
         for (String[] row : rows) {
             String v = row[c];
             if (v != null) {
                 counts.computeIfAbsent(v, k -> new long[1])[0]++;
             }
         }
-        synchronized (into) {
-            counts.forEach((v, count) -> into.merge(v, count[0], Long::sum));
-        }
     }
 
-    /** Adds the column's distinct values to those vocabulary pseudonyms are assigned to. */
-    private static void addDistinct(Set<String> into, String[][] rows, int c) {
-        Set<String> seen = new HashSet<>();
+    /** Adds the column's values to a set. */
+    private static void addValues(Set<String> into, String[][] rows, int c) {
         for (String[] row : rows) {
             String v = row[c];
             if (v != null) {
-                seen.add(v);
+                into.add(v);
             }
-        }
-        synchronized (into) {
-            into.addAll(seen);
         }
     }
 
     /** Counts the rows' quasi-identifier tuples (the counter is thread-safe). */
-    private void addTuples(String[][] rows) {
-        String[] tuple = new String[qiColumns.length];
+    private void addTuples(String[][] rows, String[] tuple) {
         for (String[] row : rows) {
             for (int q = 0; q < tuple.length; q++) {
                 tuple[q] = row[qiColumns[q]];
@@ -334,9 +396,8 @@ public final class MaskingStage {
         }
     }
 
-    /** SHA-256 of the rows' pseudonymised values, row by row, with their column and length. */
-    private byte[] digestOf(String[][] rows) {
-        MessageDigest digest = sha256();
+    /** Adds the rows' pseudonymised values to a SHA-256, row by row, with their column and length. */
+    private void digest(String[][] rows, MessageDigest digest) {
         for (String[] row : rows) {
             for (int c = 0; c < row.length; c++) {
                 String v = row[c];
@@ -349,7 +410,6 @@ public final class MaskingStage {
                 }
             }
         }
-        return digest.digest();
     }
 
     /**

@@ -195,7 +195,11 @@ public final class MaskJob {
         try (RowBatches batches = TableReaders.openBatches(request.input(), request.options(),
                 SampleRequest.BATCH_ROWS)) {
             BatchPipeline.<RowBatches.Pending, BatchObservation>stream(batches::next, request.threads(),
-                    2 * request.threads(), (index, batch) -> stage.observe(batch.rows()),
+                    2 * request.threads(), (index, batch) -> {
+                        MaskingStage.Observer observer = stage.observer(SampleRequest.BATCH_ROWS);
+                        batch.rows(SLICE_ROWS, observer::add); // parsed and observed a slice at a time
+                        return observer.finish();
+                    },
                     (observed, ignored) -> {
                         stage.merge(observed);
                         rows[0] += observed.rows();
@@ -240,14 +244,13 @@ public final class MaskJob {
                     stream.write(encoder.header());
                     BatchPipeline.<RowBatches.Pending, Encoded>stream(source, request.threads(), inFlight,
                             (index, batch) -> {
-                                String[][] rows = batch.rows();
                                 CsvBatchEncoder.Sink sink = spare.poll();
                                 if (sink == null) {
-                                    sink = new CsvBatchEncoder.Sink(encoder.sizeHint(rows.length));
+                                    sink = new CsvBatchEncoder.Sink(encoder.sizeHint(SampleRequest.BATCH_ROWS));
                                 }
                                 sink.clear();
-                                maskToCsv(stage, columns, encoder, rows, request.seed(), index, sink);
-                                return new Encoded(sink, rows.length);
+                                int rows = maskToCsv(stage, columns, encoder, batch, request.seed(), index, sink);
+                                return new Encoded(sink, rows);
                             },
                             (encoded, ignored) -> {
                                 stream.write(encoded.sink().array(), 0, encoded.sink().size());
@@ -272,20 +275,25 @@ public final class MaskJob {
     }
 
     /**
-     * Masks one batch of rows straight into CSV bytes appended to {@code sink}, {@value #SLICE_ROWS} rows at a time:
-     * each slice's strings are encoded while still in the processor's cache. The bytes are those of masking the whole
-     * batch, then encoding it: the rows take the batch's random stream in the same order.
+     * Parses, masks and encodes one batch of rows straight into CSV bytes appended to {@code sink},
+     * {@value #SLICE_ROWS} rows at a time: each slice's cells are masked while still in the processor's cache, and
+     * its strings encoded. The bytes are those of masking the whole batch, then encoding it: the rows take the batch's
+     * random stream in the same order.
+     *
+     * @return the rows of the batch
      */
-    private static void maskToCsv(MaskingStage stage, List<ColumnModel> columns, CsvBatchEncoder encoder,
-            String[][] rows, long seed, long index, CsvBatchEncoder.Sink sink) {
+    private static int maskToCsv(MaskingStage stage, List<ColumnModel> columns, CsvBatchEncoder encoder,
+            RowBatches.Pending batch, long seed, long index, CsvBatchEncoder.Sink sink) {
         SplittableRandom rnd = new SplittableRandom(Seeds.derive(seed, "mask", index));
         Batch slice = new Batch(columns, SLICE_ROWS);
         MaskingStage.Masker masker = stage.masker();
-        for (int from = 0; from < rows.length; from += SLICE_ROWS) {
-            int count = Math.min(SLICE_ROWS, rows.length - from);
-            maskSlice(masker, rows, from, count, rnd, slice, index * SampleRequest.BATCH_ROWS + from);
+        int[] done = {0};
+        batch.rows(SLICE_ROWS, rows -> {
+            maskSlice(masker, rows, 0, rows.length, rnd, slice, index * SampleRequest.BATCH_ROWS + done[0]);
             encoder.append(slice, sink);
-        }
+            done[0] += rows.length;
+        });
+        return done[0];
     }
 
     /** Masks rows[from, from + count) into {@code batch} (reset to hold them as rows from {@code firstRow}). */

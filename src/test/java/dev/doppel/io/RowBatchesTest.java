@@ -83,10 +83,17 @@ class RowBatchesTest {
     @Test
     void aRecordLongerThanTheFastPathTakesIsParsedByFastCsvAlike() throws IOException {
         String big = "x".repeat(CsvChunks.FAST_RECORD_BYTES + 10);
-        Path file = write("big.csv", "id,text\n1,a\n2,\"" + big + "\"\n3,c\n", StandardCharsets.UTF_8);
+        Path file = write("big.csv", "id,text\n1,a\n2,\"" + big + "\"\n3,c\n4,d\n", StandardCharsets.UTF_8);
         List<String[]> expected = rowsOf(file, ReadOptions.DEFAULTS);
         assertThat(expected.get(1)[1]).hasSize(big.length());
         assertSameRows(file, ReadOptions.DEFAULTS, 2, expected);
+        assertSameRows(file, ReadOptions.DEFAULTS, 4, expected);
+        // a slice at a time: the first row comes from the quick parse, the rest from FastCSV, none twice
+        try (RowBatches batches = TableReaders.openBatches(file, ReadOptions.DEFAULTS, 4)) {
+            List<String> ids = new ArrayList<>();
+            batches.next().rows(1, slice -> ids.add(slice[0][0]));
+            assertThat(ids).containsExactly("1", "2", "3", "4");
+        }
     }
 
     @Test
@@ -199,7 +206,17 @@ class RowBatchesTest {
             if (fastPath && pending.get(b) instanceof CsvChunks.Chunk chunk) {
                 assertThat(chunk.fastRows()).as("batch %d parsed without FastCSV", b).isNotNull();
             }
-            parsed.set(b, pending.get(b).rows());
+            if (b % 2 == 0) {
+                parsed.set(b, pending.get(b).rows());
+            } else { // odd batches a slice at a time: the same rows, in slices no larger than asked
+                int sliceRows = 1 + b % 3;
+                List<String[]> slices = new ArrayList<>();
+                pending.get(b).rows(sliceRows, slice -> {
+                    assertThat(slice.length).isBetween(1, sliceRows);
+                    slices.addAll(Arrays.asList(slice));
+                });
+                parsed.set(b, slices.toArray(new String[0][]));
+            }
         }
         List<String[]> rows = new ArrayList<>();
         for (int b = 0; b < parsed.size(); b++) {

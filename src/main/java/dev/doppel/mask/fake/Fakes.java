@@ -93,9 +93,9 @@ public final class Fakes {
      */
     public List<String> words(PersonalData what) {
         List<FakePerson.Word> list = switch (what) {
-            case FIRST_NAME -> words.anyFirst;
-            case LAST_NAME -> words.last;
-            case CITY -> words.cities;
+            case FIRST_NAME -> words.anyFirst();
+            case LAST_NAME -> words.last();
+            case CITY -> words.cities();
             default -> List.of();
         };
         return list.stream().map(FakePerson.Word::text).toList();
@@ -166,12 +166,12 @@ public final class Fakes {
         Word first;
         if (words.gendered) {
             gender = rnd.nextBoolean() ? Gender.FEMALE : Gender.MALE;
-            first = pick(gender == Gender.FEMALE ? words.femaleFirst : words.maleFirst, rnd);
+            first = pick(gender == Gender.FEMALE ? words.femaleFirst() : words.maleFirst(), rnd);
         } else {
             gender = Gender.UNSPECIFIED;
-            first = pick(words.anyFirst, rnd);
+            first = pick(words.anyFirst(), rnd);
         }
-        return new FakePerson(first, pick(words.last, rnd), gender, employer(rnd));
+        return new FakePerson(first, pick(words.last(), rnd), gender, employer(rnd));
     }
 
     /**
@@ -180,11 +180,11 @@ public final class Fakes {
      * 473), and a fake rarely has to be redrawn for equalling a real value.
      */
     private Word employer(SplittableRandom rnd) {
-        Word one = pick(words.last, rnd);
+        Word one = pick(words.last(), rnd);
         if (rnd.nextInt(3) != 0) {
             return one;
         }
-        Word two = pick(words.last, rnd);
+        Word two = pick(words.last(), rnd);
         return new Word(one.text() + "-" + two.text(), one.ascii() + "-" + two.ascii());
     }
 
@@ -253,9 +253,9 @@ public final class Fakes {
         m.put(PersonalData.RECORD_ID, id);
         m.put(PersonalData.POSTCODE, (p, layout, rnd) ->
                 Shapes.classes(layout != null ? layout : pick(profile.postcodeLayouts, rnd), rnd));
-        m.put(PersonalData.CITY, (p, layout, rnd) -> pick(words.cities, rnd).text());
-        m.put(PersonalData.COUNTRY, (p, layout, rnd) -> pick(words.countries, rnd).text());
-        m.put(PersonalData.JOB_TITLE, (p, layout, rnd) -> pick(words.jobTitles, rnd).text());
+        m.put(PersonalData.CITY, (p, layout, rnd) -> pick(words.cities(), rnd).text());
+        m.put(PersonalData.COUNTRY, (p, layout, rnd) -> pick(words.countries(), rnd).text());
+        m.put(PersonalData.JOB_TITLE, (p, layout, rnd) -> pick(words.jobTitles(), rnd).text());
         for (PersonalData what : PersonalData.values()) {
             if (m.containsKey(what) != canFake(what)) {
                 throw new IllegalStateException("fake makers and canFake disagree on " + what.key());
@@ -276,7 +276,7 @@ public final class Fakes {
     }
 
     private String company(FakePerson p, SplittableRandom rnd) {
-        return p.employer().text() + " " + pick(words.companySuffixes, rnd).text();
+        return p.employer().text() + " " + pick(words.companySuffixes(), rnd).text();
     }
 
     /**
@@ -402,7 +402,7 @@ public final class Fakes {
     }
 
     private String street(SplittableRandom rnd) {
-        String street = pick(words.streets, rnd).text();
+        String street = pick(words.streets(), rnd).text();
         int number = profile.numberBeforeStreet ? 1 + rnd.nextInt(9999) : 1 + rnd.nextInt(199);
         return profile.numberBeforeStreet ? number + " " + street : street + " " + number;
     }
