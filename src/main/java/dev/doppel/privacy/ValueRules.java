@@ -80,12 +80,31 @@ final class ValueRules {
             if (!applies || (what == PersonalData.GENDER && new HashSet<>(sample).size() > MAX_GENDER_LABELS)) {
                 continue;
             }
-            Result result = check(what, spec, sample);
-            if (result.counts() && (what != PersonalData.PHONE || mostlyFormatted(sample))) {
+            Result result = checkUnlessHopeless(what, spec, sample);
+            if (result != null && result.counts() && (what != PersonalData.PHONE || mostlyFormatted(sample))) {
                 return Optional.of(result);
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * {@link #check}, or null as soon as the result cannot count: at the first failure that leaves too few values to
+     * pass. A column is then not run through every kind's check in full (most checks fail on most columns at once).
+     */
+    private static Result checkUnlessHopeless(PersonalData what, ColumnSpec spec, List<String> sample) {
+        Predicate<String> rule = confirming(what, spec).orElseThrow();
+        int n = sample.size();
+        int failed = 0;
+        for (String v : sample) {
+            if (!rule.test(v)) {
+                failed++;
+                if ((double) (n - failed) / n < THRESHOLD) {
+                    return null; // even if every value left passed, the share would stay below the threshold
+                }
+            }
+        }
+        return new Result(what, n - failed, n);
     }
 
     private static boolean mostlyFormatted(List<String> sample) {
