@@ -472,13 +472,23 @@ public final class MaskingStage {
     public final class Masker {
         /** Per faked column: the layouts of its real values (null for other columns). */
         private final LayoutReader.OfKind[] layouts;
+        /**
+         * Per generalised or suppressed column outside k-anonymity: what its hierarchy made of the values met (up to
+         * {@value #GENERALISED_ENTRIES}; {@link #NONE} for null). Dates repeat, and reading one takes a date parser.
+         */
+        private final Map<String, Object>[] generalised;
 
+        @SuppressWarnings("unchecked")
         private Masker() {
             LayoutReader reader = new LayoutReader();
             layouts = new LayoutReader.OfKind[whats.length];
+            generalised = new Map[whats.length];
             for (int c = 0; c < whats.length; c++) {
                 if (makers[c] != null) {
                     layouts[c] = reader.ofKind(whats[c]);
+                }
+                if (hierarchies[c] != null) {
+                    generalised[c] = new HashMap<>();
                 }
             }
         }
@@ -489,14 +499,33 @@ public final class MaskingStage {
          * @param rnd the batch's random stream (fakes)
          */
         public String[] mask(String[] row, SplittableRandom rnd) {
-            String[] masked = maskAll(row, rnd, layouts);
+            String[] masked = maskAll(row, rnd, this);
             String[] out = new String[output.length];
             for (int i = 0; i < output.length; i++) {
                 out[i] = masked[output[i]];
             }
             return out;
         }
+
+        /** {@code hierarchies[c].apply(v, 0)}, remembered for the values met. */
+        private String generalise(int c, String v) {
+            Map<String, Object> known = generalised[c];
+            Object g = known.get(v);
+            if (g == null) {
+                String made = hierarchies[c].apply(v, 0);
+                if (known.size() < GENERALISED_ENTRIES) {
+                    known.put(v, made == null ? NONE : made);
+                }
+                return made;
+            }
+            return g == NONE ? null : (String) g;
+        }
     }
+
+    /** Values per column whose generalisation a {@link Masker} remembers. */
+    private static final int GENERALISED_ENTRIES = 1 << 14;
+    /** Remembers a null generalisation. */
+    private static final Object NONE = new Object();
 
     /**
      * Pass 2 for a table the model learns (run): every column of the row, with generalisation, rare-value
@@ -509,7 +538,8 @@ public final class MaskingStage {
         return maskAll(row, null, null);
     }
 
-    private String[] maskAll(String[] row, SplittableRandom rnd, LayoutReader.OfKind[] layouts) {
+    /** The masked row; {@code masker} is null where nothing is made up (run's coarsening). */
+    private String[] maskAll(String[] row, SplittableRandom rnd, Masker masker) {
         if (!solved) {
             throw new IllegalStateException("solve() first");
         }
@@ -531,13 +561,14 @@ public final class MaskingStage {
                 continue;
             }
             switch (actions[c]) {
-                case GENERALISE, SUPPRESS -> masked[c] = hierarchies[c].apply(v, 0);
+                case GENERALISE, SUPPRESS -> masked[c] = masker != null ? masker.generalise(c, v)
+                        : hierarchies[c].apply(v, 0);
                 case FAKE -> {
                     if (applyReplacements) {
                         if (person == null && Fakes.personBound(whats[c])) {
                             person = fakes.person(rnd);
                         }
-                        Fakes.Drawn drawn = fake(c, v, person, rnd, layouts[c]);
+                        Fakes.Drawn drawn = fake(c, v, person, rnd, masker.layouts[c]);
                         person = drawn.person();
                         masked[c] = drawn.value();
                     }

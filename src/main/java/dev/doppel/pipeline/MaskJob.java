@@ -224,11 +224,13 @@ public final class MaskJob {
                 SampleRequest.BATCH_ROWS)) {
             BatchPipeline.Source<RowBatches.Pending> source = batches::next;
             int inFlight = 2 * request.threads();
+            // one masker per thread, kept from batch to batch: what it remembers (layouts, generalised values) stays
+            ThreadLocal<MaskingStage.Masker> maskers = ThreadLocal.withInitial(stage::masker);
             if (request.format() == OutputFormat.PARQUET) {
                 try (ParquetBatchWriter writer = new ParquetBatchWriter(temp, columns, request.compression(),
                         Math.max(1, expectedRows))) {
                     BatchPipeline.<RowBatches.Pending, ParquetBatchWriter.EncodedBatch>stream(source, request.threads(),
-                            inFlight, (index, batch) -> writer.encode(mask(stage, columns, batch.rows(), request.seed(),
+                            inFlight, (index, batch) -> writer.encode(mask(maskers.get(), columns, batch.rows(), request.seed(),
                                     index)),
                             (pages, ignored) -> {
                                 writer.append(pages);
@@ -249,7 +251,8 @@ public final class MaskJob {
                                     sink = new CsvBatchEncoder.Sink(encoder.sizeHint(SampleRequest.BATCH_ROWS));
                                 }
                                 sink.clear();
-                                int rows = maskToCsv(stage, columns, encoder, batch, request.seed(), index, sink);
+                                int rows = maskToCsv(maskers.get(), columns, encoder, batch, request.seed(), index,
+                                        sink);
                                 return new Encoded(sink, rows);
                             },
                             (encoded, ignored) -> {
@@ -267,10 +270,11 @@ public final class MaskJob {
     private record Encoded(CsvBatchEncoder.Sink sink, int rows) {}
 
     /** Masks one batch of rows into a batch of output strings; its randomness comes from (seed, batch index). */
-    private static Batch mask(MaskingStage stage, List<ColumnModel> columns, String[][] rows, long seed, long index) {
+    private static Batch mask(MaskingStage.Masker masker, List<ColumnModel> columns, String[][] rows, long seed,
+            long index) {
         SplittableRandom rnd = new SplittableRandom(Seeds.derive(seed, "mask", index));
         Batch batch = new Batch(columns, rows.length);
-        maskSlice(stage.masker(), rows, 0, rows.length, rnd, batch, index * SampleRequest.BATCH_ROWS);
+        maskSlice(masker, rows, 0, rows.length, rnd, batch, index * SampleRequest.BATCH_ROWS);
         return batch;
     }
 
@@ -282,11 +286,10 @@ public final class MaskJob {
      *
      * @return the rows of the batch
      */
-    private static int maskToCsv(MaskingStage stage, List<ColumnModel> columns, CsvBatchEncoder encoder,
+    private static int maskToCsv(MaskingStage.Masker masker, List<ColumnModel> columns, CsvBatchEncoder encoder,
             RowBatches.Pending batch, long seed, long index, CsvBatchEncoder.Sink sink) {
         SplittableRandom rnd = new SplittableRandom(Seeds.derive(seed, "mask", index));
         Batch slice = new Batch(columns, SLICE_ROWS);
-        MaskingStage.Masker masker = stage.masker();
         int[] done = {0};
         batch.rows(SLICE_ROWS, rows -> {
             maskSlice(masker, rows, 0, rows.length, rnd, slice, index * SampleRequest.BATCH_ROWS + done[0]);
