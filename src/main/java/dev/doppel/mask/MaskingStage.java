@@ -392,8 +392,9 @@ public final class MaskingStage {
             for (int q = 0; q < tuple.length; q++) {
                 tuple[q] = row[qiColumns[q]];
             }
-            counter.add(tuple);
+            counter.addTuple(tuple);
         }
+        counter.addRows(rows.length);
     }
 
     /** Adds the rows' pseudonymised values to a SHA-256, row by row, with their column and length. */

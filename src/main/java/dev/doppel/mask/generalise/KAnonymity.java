@@ -57,6 +57,15 @@ public final class KAnonymity {
      * rows may be counted on several threads at once, and the counts do not depend on the order.
      */
     public void add(String[] tuple) {
+        addTuple(tuple);
+        rows.increment();
+    }
+
+    /**
+     * {@link #add} without counting the row: for a caller that adds its rows' count at once ({@link #addRows}), so that
+     * threads counting batches do not all update one counter per row. Thread-safe.
+     */
+    public void addTuple(String[] tuple) {
         if (tuple.length != qis.size()) {
             throw new IllegalArgumentException(
                     "a tuple has " + tuple.length + " values for " + qis.size() + " quasi-identifiers");
@@ -66,7 +75,11 @@ public final class KAnonymity {
             count = counts.computeIfAbsent(new Tuple(tuple.clone()), t -> new AtomicLong());
         }
         count.incrementAndGet();
-        rows.increment();
+    }
+
+    /** Counts rows whose tuples were given to {@link #addTuple}. Thread-safe. */
+    public void addRows(long n) {
+        rows.add(n);
     }
 
     /**
