@@ -55,6 +55,10 @@ profile generalise keep $'  City: {action: generalise, level: rare}\n  Country: 
 
 doppel="$root/doppel"
 "$doppel" --version >/dev/null
+# a command's first run archives the classes it loads for class-data sharing (see ./doppel); runs after it, as a
+# user's usually are, map them: make that first run here, on a small file, before timing
+head -n 1001 "$input" > "$work/warmup.csv"
+"$doppel" mask "$work/warmup.csv" -o "$work/warmup-out.csv" --force -q >/dev/null
 
 printf '%-14s %10s %12s %8s %8s %10s\n' case rows "rows/s" wall_s cpu_s peak_rss
 for case in fake pseudonymise generalise default; do

@@ -307,6 +307,8 @@ public final class CsvBatchEncoder {
                 } else if (!dialect.quoteText()
                         && out.appendPlainAscii(s, dialect.delimiter(), dialect.spaceAfterDelimiter(), rowBound)) {
                     return;
+                } else if (out.appendQuotedAscii(s, rowBound)) {
+                    return; // ASCII text that is not plain is quoted: escape() would quote it the same way
                 } else {
                     bytes = utf8(escape(s, true));
                 }
@@ -497,6 +499,31 @@ public final class CsvBatchEncoder {
                 into[at + i] = (byte) ch;
             }
             size += len;
+            return true;
+        }
+
+        /**
+         * Appends s quoted, its quotes doubled, when it is ASCII, keeping {@code reserve} bytes free; returns false,
+         * appending nothing, otherwise.
+         */
+        boolean appendQuotedAscii(String s, int reserve) {
+            int len = s.length();
+            ensure(2 * len + 2 + reserve);
+            byte[] into = buf;
+            int at = size;
+            into[at++] = '"';
+            for (int i = 0; i < len; i++) {
+                char ch = s.charAt(i);
+                if (ch >= 0x80) {
+                    return false;
+                }
+                if (ch == '"') {
+                    into[at++] = '"';
+                }
+                into[at++] = (byte) ch;
+            }
+            into[at++] = '"';
+            size = at;
             return true;
         }
 

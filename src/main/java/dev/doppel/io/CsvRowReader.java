@@ -58,6 +58,8 @@ final class CsvRowReader implements RowReader {
     /** Records known to be rows, not yet returned. */
     private final ArrayDeque<CsvRecord> ready = new ArrayDeque<>();
     private int line;
+    /** Lines before the text this reader parses: 0 for a file, more for a run of its records ({@link #ofRecords}). */
+    private long lineOffset;
     /** True while the first row, read when opening, has not been returned yet. */
     private boolean primed;
     private boolean closed;
@@ -90,19 +92,7 @@ final class CsvRowReader implements RowReader {
         try {
             in = new BufferedInputStream(Files.newInputStream(file), BUFFER_BYTES);
             in.skipNBytes(skip);
-            CharsetDecoder decoder = options.encoding().newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT);
-            CsvReader<CsvRecord> csv = CsvReader.builder()
-                    .fieldSeparator(dialect.delimiter())
-                    .quoteCharacter('"')
-                    .commentStrategy(CommentStrategy.NONE)
-                    .skipEmptyLines(false)
-                    .allowUnclosedQuote(false)
-                    .trimWhitespacesAroundQuotes(dialect.spaceAfterDelimiter())
-                    .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
-                    .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
-                    .ofCsvRecord(new InputStreamReader(in, decoder));
+            CsvReader<CsvRecord> csv = parser(in, options.encoding(), dialect);
             in = null; // the parser owns the stream now
             CsvRowReader reader = new CsvRowReader(file, name, skip, options.encoding(), dialect, csv);
             try {
@@ -123,6 +113,58 @@ final class CsvRowReader implements RowReader {
                 }
             }
         }
+    }
+
+    /** FastCSV over the text of {@code in}, as this reader parses a file. */
+    private static CsvReader<CsvRecord> parser(InputStream in, Charset encoding, FileDialect dialect) {
+        CharsetDecoder decoder = encoding.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        return CsvReader.builder()
+                .fieldSeparator(dialect.delimiter())
+                .quoteCharacter('"')
+                .commentStrategy(CommentStrategy.NONE)
+                .skipEmptyLines(false)
+                .allowUnclosedQuote(false)
+                .trimWhitespacesAroundQuotes(dialect.spaceAfterDelimiter())
+                .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+                .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
+                .ofCsvRecord(new InputStreamReader(in, decoder));
+    }
+
+    /**
+     * A reader of a run of whole data records of a file this class has {@link #open opened}, given as bytes: what
+     * {@link #next()} returns and raises is what the file's own reader would for those records, line numbers
+     * included; a problem is located in the file itself. No header is read.
+     *
+     * @param opened a reader of the file (for its name, encoding, dialect and columns)
+     * @param bytes the records, from the start of one to the end of another
+     * @param firstLine the file line the first record starts on
+     */
+    static CsvRowReader ofRecords(CsvRowReader opened, Set<String> markers, byte[] bytes, long firstLine) {
+        CsvReader<CsvRecord> csv = parser(new java.io.ByteArrayInputStream(bytes), opened.encoding, opened.dialect);
+        CsvRowReader reader = new CsvRowReader(opened.file, opened.name, opened.skip, opened.encoding, opened.dialect,
+                csv);
+        reader.names = opened.names;
+        reader.missing = new MissingCells(markers, opened.names.size());
+        reader.row = new String[opened.names.size()];
+        reader.lineOffset = firstLine - 1;
+        return reader;
+    }
+
+    /** The file read. */
+    Path file() {
+        return file;
+    }
+
+    /** Bytes before the text: the byte-order mark. */
+    int skip() {
+        return skip;
+    }
+
+    /** The file's encoding. */
+    Charset encoding() {
+        return encoding;
     }
 
     /** Reads the header and primes the first row. */
@@ -171,7 +213,7 @@ final class CsvRowReader implements RowReader {
         if (record == null) {
             return null;
         }
-        line = (int) Math.min(Integer.MAX_VALUE, record.getStartingLineNumber());
+        line = (int) Math.min(Integer.MAX_VALUE, lineOffset + record.getStartingLineNumber());
         boolean padded = dialect.spaceAfterDelimiter();
         for (int c = 0; c < row.length; c++) {
             row[c] = missing.text(c, record.getField(c), padded);
@@ -195,7 +237,7 @@ final class CsvRowReader implements RowReader {
             }
             int count = record.getFieldCount();
             if (count != width) {
-                throw new InputException(name + ": line " + record.getStartingLineNumber() + ": " + count
+                throw new InputException(name + ": line " + (lineOffset + record.getStartingLineNumber()) + ": " + count
                         + (count == 1 ? " field" : " fields") + ", but the header has " + width
                         + " (check the separator and quotes)");
             }
@@ -229,11 +271,15 @@ final class CsvRowReader implements RowReader {
 
     /** The one-line error for a failure of the parser. */
     private InputException located(RuntimeException e) {
+        long line = lineOf(e);
+        if (line > 0) {
+            line += lineOffset;
+        }
         if (mentions(e, TOO_MANY_FIELDS)) {
-            return new InputException(name + ": line " + lineOf(e) + ": more than "
+            return new InputException(name + ": line " + line + ": more than "
                     + String.format(Locale.ROOT, "%,d", MAX_FIELDS) + " fields in one record");
         }
-        return new InputException(name + locateFailure(file, skip, encoding, dialect, lineOf(e)));
+        return new InputException(name + locateFailure(file, skip, encoding, dialect, line));
     }
 
     @Override

@@ -20,6 +20,9 @@ final class MissingCells {
     private final int longestMarker;
     /** Bit n set when some marker has length n (n < 64), bit 63 also for every longer one: a cheap first test. */
     private final long markerLengths;
+    /** Bit c set (c < 128) when some marker starts with the ASCII character c: a cheap second test. */
+    private final long markerFirstLow;
+    private final long markerFirstHigh;
     private final Map<String, Integer>[] spellings;
 
     /**
@@ -35,6 +38,22 @@ final class MissingCells {
             lengths |= 1L << Math.min(m.length(), 63);
         }
         this.markerLengths = lengths;
+        long low = 0;
+        long high = 0;
+        for (String m : this.markers) {
+            if (!m.isEmpty() && m.charAt(0) < 0x80) {
+                char c = m.charAt(0);
+                if (c < 64) {
+                    low |= 1L << c;
+                } else {
+                    high |= 1L << (c - 64);
+                }
+            } else if (!m.isEmpty()) {
+                low = high = -1L; // a marker that starts beyond ASCII: no second test
+            }
+        }
+        this.markerFirstLow = low;
+        this.markerFirstHigh = high;
         this.spellings = (Map<String, Integer>[]) new Map<?, ?>[columns];
     }
 
@@ -57,11 +76,21 @@ final class MissingCells {
     }
 
     /**
-     * False when no marker has the value's length. Lower-casing keeps the length of the ASCII letters markers are
-     * made of; a value it would change in length (rare non-ASCII letters) is passed on to the full test.
+     * False when no marker starts with the value's first character (lower-cased, when ASCII), or none has the value's
+     * length. Lower-casing keeps the length of the ASCII letters markers are made of; a value it would change in
+     * length (rare non-ASCII letters) is passed on to the full test.
      */
     private boolean maySpellMarker(String value) {
         int n = value.length();
+        char first = value.charAt(0);
+        if (first < 0x80) {
+            // an ASCII first character lower-cases to the first character of the lower-cased value
+            char lower = first >= 'A' && first <= 'Z' ? (char) (first + ('a' - 'A')) : first;
+            long bit = lower < 64 ? markerFirstLow & 1L << lower : markerFirstHigh & 1L << (lower - 64);
+            if (bit == 0) {
+                return false;
+            }
+        }
         if ((markerLengths & 1L << Math.min(n, 63)) != 0) {
             return true;
         }

@@ -60,6 +60,19 @@ public final class TableReaders {
         return isParquet(file) ? ParquetRowReader.open(file, options) : CsvRowReader.open(file, options);
     }
 
+    /**
+     * Opens the file for streaming in batches of {@code batchRows} rows, by the same rules as {@link #open}: a
+     * delimited file is cut into batches here and each batch parsed by the thread that asks for its rows (see
+     * {@link RowBatches}). The caller closes it.
+     *
+     * @throws InputException as {@link #open}
+     */
+    public static RowBatches openBatches(Path file, ReadOptions options, int batchRows) {
+        RowReader reader = open(file, options);
+        return reader instanceof CsvRowReader csv ? CsvChunks.open(csv, options, batchRows)
+                : RowBatches.of(reader, batchRows);
+    }
+
     /** True for a Parquet file: by its extension or its magic bytes. */
     public static boolean isParquet(Path file) {
         if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet")) {

@@ -2,6 +2,7 @@ package dev.doppel.mask;
 
 import dev.doppel.mask.fake.FakePerson;
 import dev.doppel.mask.fake.Fakes;
+import dev.doppel.mask.fake.LayoutReader;
 import dev.doppel.mask.fake.RealValueFilter;
 import dev.doppel.mask.generalise.Categorical;
 import dev.doppel.mask.generalise.Generalisation;
@@ -19,15 +20,16 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -74,6 +76,10 @@ public final class MaskingStage {
     private final int[] longestDigits;
     private final boolean applyReplacements;
     private final RealValueFilter[] realValues; // per faked direct identifier
+    /** Per column: whether a made-up value might be a real one (its filter's test, or never). */
+    private final Predicate<String>[] isReal;
+    /** Per faked column when this stage makes the fakes: the maker of its kind; null for other columns. */
+    private final Fakes.Maker[] makers;
     private final Map<String, Long>[] valueCounts; // per column with rare values to suppress
     private final Set<String>[] distinct; // per vocabulary-pseudonymised column
     private final Hierarchy[] hierarchies; // per generalised or suppressed column (level 0 = the profile's)
@@ -168,6 +174,15 @@ public final class MaskingStage {
             }
         }
         output = kept.stream().mapToInt(Integer::intValue).toArray();
+        isReal = new Predicate[n];
+        makers = new Fakes.Maker[n];
+        for (int c = 0; c < n; c++) {
+            RealValueFilter filter = realValues[c];
+            isReal[c] = filter == null ? v -> false : filter::mightContain;
+            if (applyReplacements && actions[c] == MaskAction.FAKE && this.fakes != null) {
+                makers[c] = this.fakes.maker(whats[c]);
+            }
+        }
         freshCandidate = new boolean[n];
         for (int c = 0; c < n; c++) {
             freshCandidate[c] = freshRange[c] && distinct[c] == null;
@@ -220,48 +235,174 @@ public final class MaskingStage {
     }
 
     /**
-     * Pass 1 for one batch of input rows (null cells are missing): what the batch shows, to be {@linkplain #merge
-     * merged} in batch order. Reads only what the constructor set, so workers may observe batches in parallel with each
-     * other and with {@link #merge}; the caller must not change the rows until then.
+     * Pass 1 for one batch of input rows (null cells are missing). Value counts, distinct values and quasi-identifier
+     * tuples do not depend on the order of the batches: they are folded into the stage here, under a lock per
+     * structure (or into a concurrent counter), so workers fold batches in parallel. The rest is returned, to be
+     * {@linkplain #merge merged} in batch order on one thread: the input's digest (when a key is derived from it) and
+     * the fresh-id check depend on the order, and the hashes of real values fakes must avoid go into tables that are
+     * quickest filled by one thread. Thread-safe; the caller must not change the rows until this returns.
      */
-    @SuppressWarnings("unchecked")
     public BatchObservation observe(String[][] rows) {
-        int n = specs.size();
-        long[][] hashes = new long[n][];
-        int[] hashCount = new int[n];
-        Map<String, long[]>[] counts = new Map[n];
-        Set<String>[] seen = new Set[n];
-        boolean[] fresh = new boolean[n];
-        int[] longest = new int[n];
-        for (int c = 0; c < n; c++) {
-            hashes[c] = realValues[c] != null ? new long[rows.length] : null;
-            counts[c] = valueCounts[c] != null ? new LinkedHashMap<>() : null;
-            seen[c] = distinct[c] != null ? new LinkedHashSet<>() : null;
-            fresh[c] = freshCandidate[c];
+        Observer observer = observer(rows.length);
+        observer.add(rows);
+        return observer.finish();
+    }
+
+    /** An {@link Observer} of one batch of about {@code rows} rows. */
+    public Observer observer(int rows) {
+        return new Observer(rows);
+    }
+
+    /**
+     * {@link #observe} of one batch given a slice of rows at a time (each while its cells are still in the
+     * processor's cache): {@link #add} the slices in order, then {@link #finish}. The same result as observing the
+     * whole batch at once. Not thread-safe: one per batch; observers of different batches may run in parallel.
+     */
+    public final class Observer {
+        private int rows;
+        private final long[][] hashes;
+        private final int[] hashCount;
+        private final Map<String, long[]>[] counts;
+        private final Set<String>[] seen;
+        private final boolean[] fresh;
+        private final int[] longest;
+        private final MessageDigest digest;
+        private final String[] tuple;
+
+        @SuppressWarnings("unchecked")
+        private Observer(int expectedRows) {
+            int n = specs.size();
+            hashes = new long[n][];
+            hashCount = new int[n];
+            counts = new Map[n];
+            seen = new Set[n];
+            fresh = new boolean[n];
+            longest = new int[n];
+            for (int c = 0; c < n; c++) {
+                hashes[c] = realValues[c] != null ? new long[Math.max(16, expectedRows)] : null;
+                counts[c] = valueCounts[c] != null ? new HashMap<>() : null;
+                seen[c] = distinct[c] != null ? new HashSet<>() : null;
+                fresh[c] = freshCandidate[c];
+            }
+            digest = inputDigest != null ? sha256() : null;
+            tuple = counter != null ? new String[qiColumns.length] : null;
         }
-        MessageDigest digest = inputDigest != null ? sha256() : null;
-        KAnonymity tuples = counter != null ? counter.emptyCopy() : null;
-        String[] tuple = tuples != null ? new String[qiColumns.length] : null;
+
+        /** Observes the next rows of the batch (null cells are missing); the caller must not change them. */
+        public void add(String[][] slice) {
+            rows += slice.length;
+            // column by column, each in a small method of its own: quick to compile, and each loop does one thing
+            for (int c = 0; c < hashes.length; c++) {
+                if (hashes[c] != null) {
+                    if (hashCount[c] + slice.length > hashes[c].length) {
+                        hashes[c] = Arrays.copyOf(hashes[c], Math.max(2 * hashes[c].length,
+                                hashCount[c] + slice.length));
+                    }
+                    hashCount[c] = hashes(slice, c, hashes[c], hashCount[c]);
+                }
+                if (counts[c] != null) {
+                    countValues(counts[c], slice, c);
+                }
+                if (seen[c] != null) {
+                    addValues(seen[c], slice, c);
+                }
+                if (fresh[c]) {
+                    for (String[] row : slice) {
+                        String v = row[c];
+                        if (v != null) {
+                            fresh[c] = wholeNumber(v) && v.length() <= MAX_FRESH_DIGITS;
+                            longest[c] = Math.max(longest[c], v.length());
+                            if (!fresh[c]) {
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+            if (tuple != null) {
+                addTuples(slice, tuple);
+            }
+            if (digest != null) {
+                digest(slice, digest);
+            }
+        }
+
+        /**
+         * Folds the batch's value counts and distinct values into the stage (under a lock per structure; start at
+         * another column on each thread, so two workers seldom wait for the same lock) and returns the rest, to be
+         * {@linkplain #merge merged} in batch order.
+         */
+        public BatchObservation finish() {
+            int n = specs.size();
+            int first = (int) Math.floorMod(Thread.currentThread().getId(), (long) Math.max(1, n));
+            for (int i = 0; i < n; i++) {
+                int c = (first + i) % n;
+                if (counts[c] != null) {
+                    Map<String, Long> into = valueCounts[c];
+                    synchronized (into) {
+                        counts[c].forEach((v, count) -> into.merge(v, count[0], Long::sum));
+                    }
+                }
+                if (seen[c] != null) {
+                    synchronized (distinct[c]) {
+                        distinct[c].addAll(seen[c]);
+                    }
+                }
+            }
+            return new BatchObservation(rows, hashes, hashCount, fresh, longest,
+                    digest != null ? digest.digest() : null);
+        }
+    }
+
+    /** The {@link RealValueFilter#hashOf hashes} of the column's values, into {@code into} from {@code at}. */
+    private static int hashes(String[][] rows, int c, long[] into, int at) {
+        int count = at;
+        for (String[] row : rows) {
+            String v = row[c];
+            if (v != null) {
+                into[count++] = RealValueFilter.hashOf(v);
+            }
+        }
+        return count;
+    }
+
+    /** Counts the column's values. */
+    private static void countValues(Map<String, long[]> counts, String[][] rows, int c) {
+        for (String[] row : rows) {
+            String v = row[c];
+            if (v != null) {
+                counts.computeIfAbsent(v, k -> new long[1])[0]++;
+            }
+        }
+    }
+
+    /** Adds the column's values to a set. */
+    private static void addValues(Set<String> into, String[][] rows, int c) {
+        for (String[] row : rows) {
+            String v = row[c];
+            if (v != null) {
+                into.add(v);
+            }
+        }
+    }
+
+    /** Counts the rows' quasi-identifier tuples (the counter is thread-safe). */
+    private void addTuples(String[][] rows, String[] tuple) {
+        for (String[] row : rows) {
+            for (int q = 0; q < tuple.length; q++) {
+                tuple[q] = row[qiColumns[q]];
+            }
+            counter.addTuple(tuple);
+        }
+        counter.addRows(rows.length);
+    }
+
+    /** Adds the rows' pseudonymised values to a SHA-256, row by row, with their column and length. */
+    private void digest(String[][] rows, MessageDigest digest) {
         for (String[] row : rows) {
             for (int c = 0; c < row.length; c++) {
                 String v = row[c];
-                if (v == null) {
-                    continue;
-                }
-                if (hashes[c] != null) {
-                    hashes[c][hashCount[c]++] = RealValueFilter.hashOf(v);
-                }
-                if (counts[c] != null) {
-                    counts[c].computeIfAbsent(v, k -> new long[1])[0]++;
-                }
-                if (seen[c] != null) {
-                    seen[c].add(v);
-                }
-                if (fresh[c]) {
-                    fresh[c] = wholeNumber(v) && v.length() <= MAX_FRESH_DIGITS;
-                    longest[c] = Math.max(longest[c], v.length());
-                }
-                if (digest != null && pseudonymised[c]) {
+                if (v != null && pseudonymised[c]) {
                     byte[] bytes = v.getBytes(StandardCharsets.UTF_8);
                     digest.update((byte) c);
                     digest.update((byte) (bytes.length >>> 8));
@@ -269,35 +410,23 @@ public final class MaskingStage {
                     digest.update(bytes);
                 }
             }
-            if (tuples != null) {
-                for (int q = 0; q < tuple.length; q++) {
-                    tuple[q] = row[qiColumns[q]];
-                }
-                tuples.add(tuple);
-            }
         }
-        return new BatchObservation(rows.length, hashes, hashCount, counts, seen, fresh, longest,
-                digest == null ? null : digest.digest(), tuples);
     }
 
     /**
-     * Folds one batch's {@link #observe observation} into pass 1's results. Call it for every batch in batch order, on
-     * one thread: the results are then the same whatever thread observed which batch. Not thread-safe.
+     * Folds what {@link #observe} returned for one batch into pass 1's results. Call it for every batch in batch
+     * order, on one thread: the results are then the same whatever thread observed which batch. Not thread-safe; may
+     * run while other batches are observed.
      */
     public void merge(BatchObservation batch) {
         for (int c = 0; c < specs.size(); c++) {
             if (batch.realHashes[c] != null) {
+                // on this one thread, a column at a time: each filter's table stays in this core's cache
                 long[] hashes = batch.realHashes[c];
+                RealValueFilter filter = realValues[c];
                 for (int i = 0; i < batch.realCount[c]; i++) {
-                    realValues[c].addHash(hashes[i]);
+                    filter.addHash(hashes[i]);
                 }
-            }
-            if (batch.valueCounts[c] != null) {
-                Map<String, Long> into = valueCounts[c];
-                batch.valueCounts[c].forEach((v, count) -> into.merge(v, count[0], Long::sum));
-            }
-            if (batch.distinct[c] != null) {
-                distinct[c].addAll(batch.distinct[c]);
             }
             if (freshCandidate[c] && freshRange[c]) {
                 longestDigits[c] = Math.max(longestDigits[c], batch.longestDigits[c]);
@@ -306,9 +435,6 @@ public final class MaskingStage {
         }
         if (batch.inputDigest != null) {
             inputDigest.update(batch.inputDigest);
-        }
-        if (counter != null) {
-            counter.merge(batch.tuples);
         }
     }
 
@@ -335,19 +461,72 @@ public final class MaskingStage {
         solved = true;
     }
 
-    /**
-     * Pass 2: the output row for one input row: dropped columns left out, the others masked. Thread-safe.
-     *
-     * @param rnd the batch's random stream (fakes)
-     */
-    public String[] mask(String[] row, SplittableRandom rnd) {
-        String[] masked = maskAll(row, rnd);
-        String[] out = new String[output.length];
-        for (int i = 0; i < output.length; i++) {
-            out[i] = masked[output[i]];
-        }
-        return out;
+    /** A {@link Masker} for one thread (or one batch of rows): cheap to make. */
+    public Masker masker() {
+        return new Masker();
     }
+
+    /**
+     * Pass 2 on one thread: masks rows with what a thread reuses from row to row (the layouts of real values it has
+     * read). Not thread-safe; each worker makes its own from the stage, which is shared.
+     */
+    public final class Masker {
+        /** Per faked column: the layouts of its real values (null for other columns). */
+        private final LayoutReader.OfKind[] layouts;
+        /**
+         * Per generalised or suppressed column outside k-anonymity: what its hierarchy made of the values met (up to
+         * {@value #GENERALISED_ENTRIES}; {@link #NONE} for null). Dates repeat, and reading one takes a date parser.
+         */
+        private final Map<String, Object>[] generalised;
+
+        @SuppressWarnings("unchecked")
+        private Masker() {
+            LayoutReader reader = new LayoutReader();
+            layouts = new LayoutReader.OfKind[whats.length];
+            generalised = new Map[whats.length];
+            for (int c = 0; c < whats.length; c++) {
+                if (makers[c] != null) {
+                    layouts[c] = reader.ofKind(whats[c]);
+                }
+                if (hierarchies[c] != null) {
+                    generalised[c] = new HashMap<>();
+                }
+            }
+        }
+
+        /**
+         * The output row for one input row: dropped columns left out, the others masked.
+         *
+         * @param rnd the batch's random stream (fakes)
+         */
+        public String[] mask(String[] row, SplittableRandom rnd) {
+            String[] masked = maskAll(row, rnd, this);
+            String[] out = new String[output.length];
+            for (int i = 0; i < output.length; i++) {
+                out[i] = masked[output[i]];
+            }
+            return out;
+        }
+
+        /** {@code hierarchies[c].apply(v, 0)}, remembered for the values met. */
+        private String generalise(int c, String v) {
+            Map<String, Object> known = generalised[c];
+            Object g = known.get(v);
+            if (g == null) {
+                String made = hierarchies[c].apply(v, 0);
+                if (known.size() < GENERALISED_ENTRIES) {
+                    known.put(v, made == null ? NONE : made);
+                }
+                return made;
+            }
+            return g == NONE ? null : (String) g;
+        }
+    }
+
+    /** Values per column whose generalisation a {@link Masker} remembers. */
+    private static final int GENERALISED_ENTRIES = 1 << 14;
+    /** Remembers a null generalisation. */
+    private static final Object NONE = new Object();
 
     /**
      * Pass 2 for a table the model learns (run): every column of the row, with generalisation, rare-value
@@ -357,10 +536,11 @@ public final class MaskingStage {
         if (applyReplacements) {
             throw new IllegalStateException("coarsen() is for a stage that leaves replacements to the model");
         }
-        return maskAll(row, null);
+        return maskAll(row, null, null);
     }
 
-    private String[] maskAll(String[] row, SplittableRandom rnd) {
+    /** The masked row; {@code masker} is null where nothing is made up (run's coarsening). */
+    private String[] maskAll(String[] row, SplittableRandom rnd, Masker masker) {
         if (!solved) {
             throw new IllegalStateException("solve() first");
         }
@@ -382,13 +562,14 @@ public final class MaskingStage {
                 continue;
             }
             switch (actions[c]) {
-                case GENERALISE, SUPPRESS -> masked[c] = hierarchies[c].apply(v, 0);
+                case GENERALISE, SUPPRESS -> masked[c] = masker != null ? masker.generalise(c, v)
+                        : hierarchies[c].apply(v, 0);
                 case FAKE -> {
                     if (applyReplacements) {
                         if (person == null && Fakes.personBound(whats[c])) {
                             person = fakes.person(rnd);
                         }
-                        Fakes.Drawn drawn = fake(c, v, person, rnd);
+                        Fakes.Drawn drawn = fake(c, v, person, rnd, masker.layouts[c]);
                         person = drawn.person();
                         masked[c] = drawn.value();
                     }
@@ -416,7 +597,7 @@ public final class MaskingStage {
         return kPlan != null && qi[c];
     }
 
-    private Fakes.Drawn fake(int c, String real, FakePerson person, SplittableRandom rnd) {
+    private Fakes.Drawn fake(int c, String real, FakePerson person, SplittableRandom rnd, LayoutReader.OfKind layouts) {
         if (freshRange[c] && longestDigits[c] > 0) {
             StringBuilder id = new StringBuilder(longestDigits[c] + 1).append('1');
             for (int i = 0; i < longestDigits[c]; i++) {
@@ -424,9 +605,8 @@ public final class MaskingStage {
             }
             return new Fakes.Drawn(id.toString(), person);
         }
-        RealValueFilter filter = realValues[c];
-        return fakes.fakeAvoiding(whats[c], person, Fakes.layoutOf(whats[c], real), rnd,
-                filter == null ? v -> false : filter::mightContain, specs.get(c).name());
+        return fakes.fakeAvoiding(makers[c], whats[c], person, layouts.layoutOf(real), rnd, isReal[c],
+                specs.get(c).name());
     }
 
     /** How a pseudonymised column's pseudonyms are made, for the manifest (after {@link #solve}). */

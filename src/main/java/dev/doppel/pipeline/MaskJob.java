@@ -10,7 +10,7 @@ import dev.doppel.io.OutputFormat;
 import dev.doppel.io.ParquetBatchWriter;
 import dev.doppel.io.ParquetBatchWriter.Compression;
 import dev.doppel.io.ReadOptions;
-import dev.doppel.io.RowReader;
+import dev.doppel.io.RowBatches;
 import dev.doppel.io.TableReaders;
 import dev.doppel.mask.BatchObservation;
 import dev.doppel.mask.MaskMode;
@@ -39,7 +39,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * {@code doppel mask}: a masked copy of a real table, row by row. The first rows settle kinds and detect personal
@@ -190,9 +192,14 @@ public final class MaskJob {
      */
     private static long observe(Request request, MaskingStage stage, Progress progress) {
         long[] rows = {0};
-        try (RowReader reader = TableReaders.open(request.input(), request.options())) {
-            BatchPipeline.<String[][], BatchObservation>stream(batches(reader), request.threads(),
-                    2 * request.threads(), (index, batch) -> stage.observe(batch),
+        try (RowBatches batches = TableReaders.openBatches(request.input(), request.options(),
+                SampleRequest.BATCH_ROWS)) {
+            BatchPipeline.<RowBatches.Pending, BatchObservation>stream(batches::next, request.threads(),
+                    2 * request.threads(), (index, batch) -> {
+                        MaskingStage.Observer observer = stage.observer(SampleRequest.BATCH_ROWS);
+                        batch.rows(SLICE_ROWS, observer::add); // parsed and observed a slice at a time
+                        return observer.finish();
+                    },
                     (observed, ignored) -> {
                         stage.merge(observed);
                         rows[0] += observed.rows();
@@ -206,34 +213,25 @@ public final class MaskJob {
         return rows[0];
     }
 
-    /** The reader's rows in batches of {@link SampleRequest#BATCH_ROWS}, each row copied (the reader reuses its array). */
-    private static BatchPipeline.Source<String[][]> batches(RowReader reader) {
-        int batchRows = SampleRequest.BATCH_ROWS;
-        return () -> {
-            List<String[]> rows = new ArrayList<>(batchRows);
-            while (rows.size() < batchRows) {
-                String[] row = reader.next();
-                if (row == null) {
-                    break;
-                }
-                rows.add(row.clone());
-            }
-            return rows.isEmpty() ? null : rows.toArray(new String[0][]);
-        };
-    }
-
-    /** Pass 2: read batches on this thread, mask and encode them on workers, write them in order. */
+    /**
+     * Pass 2: cut batches of {@link SampleRequest#BATCH_ROWS} rows on this thread, parse, mask and encode them on
+     * workers, write them in order.
+     */
     private static long write(Request request, MaskingStage stage, List<ColumnModel> columns, RawTable head, Path temp,
             long expectedRows, Progress progress) throws Exception {
         long[] done = {0};
-        try (RowReader reader = TableReaders.open(request.input(), request.options())) {
-            BatchPipeline.Source<String[][]> source = batches(reader);
+        try (RowBatches batches = TableReaders.openBatches(request.input(), request.options(),
+                SampleRequest.BATCH_ROWS)) {
+            BatchPipeline.Source<RowBatches.Pending> source = batches::next;
             int inFlight = 2 * request.threads();
+            // one masker per thread, kept from batch to batch: what it remembers (layouts, generalised values) stays
+            ThreadLocal<MaskingStage.Masker> maskers = ThreadLocal.withInitial(stage::masker);
             if (request.format() == OutputFormat.PARQUET) {
                 try (ParquetBatchWriter writer = new ParquetBatchWriter(temp, columns, request.compression(),
                         Math.max(1, expectedRows))) {
-                    BatchPipeline.<String[][], ParquetBatchWriter.EncodedBatch>stream(source, request.threads(), inFlight,
-                            (index, rows) -> writer.encode(mask(stage, columns, rows, request.seed(), index)),
+                    BatchPipeline.<RowBatches.Pending, ParquetBatchWriter.EncodedBatch>stream(source, request.threads(),
+                            inFlight, (index, batch) -> writer.encode(mask(maskers.get(), columns, batch.rows(), request.seed(),
+                                    index)),
                             (pages, ignored) -> {
                                 writer.append(pages);
                                 done[0] += pages.rows();
@@ -242,13 +240,24 @@ public final class MaskJob {
                 }
             } else {
                 CsvBatchEncoder encoder = new CsvBatchEncoder(columns, head.dialect());
+                // output buffers go back for reuse once written: no batch allocates and grows a fresh one
+                Queue<CsvBatchEncoder.Sink> spare = new ConcurrentLinkedQueue<>();
                 try (OutputStream stream = Files.newOutputStream(temp)) {
                     stream.write(encoder.header());
-                    BatchPipeline.<String[][], Encoded>stream(source, request.threads(), inFlight,
-                            (index, rows) -> new Encoded(maskToCsv(stage, columns, encoder, rows,
-                                    request.seed(), index), rows.length),
+                    BatchPipeline.<RowBatches.Pending, Encoded>stream(source, request.threads(), inFlight,
+                            (index, batch) -> {
+                                CsvBatchEncoder.Sink sink = spare.poll();
+                                if (sink == null) {
+                                    sink = new CsvBatchEncoder.Sink(encoder.sizeHint(SampleRequest.BATCH_ROWS));
+                                }
+                                sink.clear();
+                                int rows = maskToCsv(maskers.get(), columns, encoder, batch, request.seed(), index,
+                                        sink);
+                                return new Encoded(sink, rows);
+                            },
                             (encoded, ignored) -> {
                                 stream.write(encoded.sink().array(), 0, encoded.sink().size());
+                                spare.add(encoded.sink());
                                 done[0] += encoded.rows();
                                 progress.advance(done[0]);
                             });
@@ -261,37 +270,41 @@ public final class MaskJob {
     private record Encoded(CsvBatchEncoder.Sink sink, int rows) {}
 
     /** Masks one batch of rows into a batch of output strings; its randomness comes from (seed, batch index). */
-    private static Batch mask(MaskingStage stage, List<ColumnModel> columns, String[][] rows, long seed, long index) {
+    private static Batch mask(MaskingStage.Masker masker, List<ColumnModel> columns, String[][] rows, long seed,
+            long index) {
         SplittableRandom rnd = new SplittableRandom(Seeds.derive(seed, "mask", index));
         Batch batch = new Batch(columns, rows.length);
-        maskSlice(stage, rows, 0, rows.length, rnd, batch, index * SampleRequest.BATCH_ROWS);
+        maskSlice(masker, rows, 0, rows.length, rnd, batch, index * SampleRequest.BATCH_ROWS);
         return batch;
     }
 
     /**
-     * Masks one batch of rows straight into CSV bytes, {@value #SLICE_ROWS} rows at a time: each slice's strings are
-     * encoded while still in the processor's cache. The bytes are those of masking the whole batch, then encoding it:
-     * the rows take the batch's random stream in the same order.
+     * Parses, masks and encodes one batch of rows straight into CSV bytes appended to {@code sink},
+     * {@value #SLICE_ROWS} rows at a time: each slice's cells are masked while still in the processor's cache, and
+     * its strings encoded. The bytes are those of masking the whole batch, then encoding it: the rows take the batch's
+     * random stream in the same order.
+     *
+     * @return the rows of the batch
      */
-    private static CsvBatchEncoder.Sink maskToCsv(MaskingStage stage, List<ColumnModel> columns,
-            CsvBatchEncoder encoder, String[][] rows, long seed, long index) {
+    private static int maskToCsv(MaskingStage.Masker masker, List<ColumnModel> columns, CsvBatchEncoder encoder,
+            RowBatches.Pending batch, long seed, long index, CsvBatchEncoder.Sink sink) {
         SplittableRandom rnd = new SplittableRandom(Seeds.derive(seed, "mask", index));
-        CsvBatchEncoder.Sink sink = new CsvBatchEncoder.Sink(encoder.sizeHint(rows.length));
         Batch slice = new Batch(columns, SLICE_ROWS);
-        for (int from = 0; from < rows.length; from += SLICE_ROWS) {
-            int count = Math.min(SLICE_ROWS, rows.length - from);
-            maskSlice(stage, rows, from, count, rnd, slice, index * SampleRequest.BATCH_ROWS + from);
+        int[] done = {0};
+        batch.rows(SLICE_ROWS, rows -> {
+            maskSlice(masker, rows, 0, rows.length, rnd, slice, index * SampleRequest.BATCH_ROWS + done[0]);
             encoder.append(slice, sink);
-        }
-        return sink;
+            done[0] += rows.length;
+        });
+        return done[0];
     }
 
     /** Masks rows[from, from + count) into {@code batch} (reset to hold them as rows from {@code firstRow}). */
-    private static void maskSlice(MaskingStage stage, String[][] rows, int from, int count, SplittableRandom rnd,
-            Batch batch, long firstRow) {
+    private static void maskSlice(MaskingStage.Masker masker, String[][] rows, int from, int count,
+            SplittableRandom rnd, Batch batch, long firstRow) {
         batch.reset(firstRow, count);
         for (int r = 0; r < count; r++) {
-            String[] out = stage.mask(rows[from + r], rnd);
+            String[] out = masker.mask(rows[from + r], rnd);
             for (int c = 0; c < out.length; c++) {
                 batch.strings(c)[r] = out[c];
             }

@@ -38,6 +38,9 @@ public final class ValueChecks {
      * 7 to 15 digits in all (the E.164 maximum, plus a leading 0). Dates are rejected.
      */
     public static boolean isPhone(String v) {
+        if (!phoneCharacters(v)) {
+            return false; // the patterns below match no other character: skip them
+        }
         String body = PHONE_EXTENSION.matcher(v.trim()).replaceFirst("");
         if (body.length() > 25 || DATE_LIKE.matcher(body).matches() || !PHONE_BODY.matcher(body).matches()) {
             return false;
@@ -49,6 +52,23 @@ public final class ValueChecks {
             }
         }
         return digits >= 7 && digits <= 16;
+    }
+
+    /**
+     * Whether every character of {@code v.trim()} is one the phone patterns can match: digits, white space,
+     * {@code + ( ) . / - #} and the letters of an extension marker ("x", "ext.", "extension", any case).
+     */
+    private static boolean phoneCharacters(String v) {
+        String t = v.trim();
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            boolean ok = c >= '0' && c <= '9' || c == ' ' || c >= '\t' && c <= '\r' || c == '+' || c == '(' || c == ')'
+                    || c == '.' || c == '/' || c == '-' || c == '#' || "xXeEtTnNsSiIoO".indexOf(c) >= 0;
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True when a phone number has a layout (prefix, separators or parentheses), not just bare digits. */

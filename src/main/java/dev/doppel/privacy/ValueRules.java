@@ -80,17 +80,40 @@ final class ValueRules {
             if (!applies || (what == PersonalData.GENDER && new HashSet<>(sample).size() > MAX_GENDER_LABELS)) {
                 continue;
             }
-            Result result = check(what, spec, sample);
-            if (result.counts() && (what != PersonalData.PHONE || mostlyFormatted(sample))) {
+            int[] formatted = new int[1];
+            Result result = checkUnlessHopeless(what, spec, sample, formatted);
+            // a phone column counts only when most values have a phone layout, not bare digits
+            if (result != null && result.counts()
+                    && (what != PersonalData.PHONE || formatted[0] * 2L >= sample.size())) {
                 return Optional.of(result);
             }
         }
         return Optional.empty();
     }
 
-    private static boolean mostlyFormatted(List<String> sample) {
-        long formatted = sample.stream().filter(ValueChecks::isFormattedPhone).count();
-        return formatted * 2 >= sample.size();
+    /**
+     * {@link #check}, or null as soon as the result cannot count: at the first failure that leaves too few values to
+     * pass. A column is then not run through every kind's check in full (most checks fail on most columns at once).
+     */
+    private static Result checkUnlessHopeless(PersonalData what, ColumnSpec spec, List<String> sample,
+            int[] formattedPhones) {
+        Predicate<String> rule = confirming(what, spec).orElseThrow();
+        int n = sample.size();
+        int failed = 0;
+        for (String v : sample) {
+            if (rule.test(v)) {
+                // for phones, also count ValueChecks.isFormattedPhone in the same pass (isPhone just held)
+                if (what == PersonalData.PHONE && !v.trim().chars().allMatch(Character::isDigit)) {
+                    formattedPhones[0]++;
+                }
+            } else {
+                failed++;
+                if ((double) (n - failed) / n < THRESHOLD) {
+                    return null; // even if every value left passed, the share would stay below the threshold
+                }
+            }
+        }
+        return new Result(what, n - failed, n);
     }
 
     private static boolean isAge(String v) {

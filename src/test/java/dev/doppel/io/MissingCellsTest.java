@@ -2,7 +2,10 @@ package dev.doppel.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** The one missing-marker rule of the CSV and Parquet readers. */
@@ -18,6 +21,27 @@ class MissingCellsTest {
         assertThat(cells.text(0, "\t", false)).isNull();
         assertThat(cells.text(0, "NAN", false)).as("longer than every marker").isEqualTo("NAN");
         assertThat(cells.text(0, "nullable", false)).isEqualTo("nullable");
+    }
+
+    /** The quick tests in front of the marker look-up (length, first character) never change an answer. */
+    @Test
+    void quickTestsAgreeWithTheFullMarkerLookUp() {
+        String[] pieces = {"n", "N", "a", "A", "/", "-", "9", "?", "u", "l", "L", " ", "K", "\u212a", "\u0130", "é", "x"};
+        for (Set<String> markers : List.of(MARKERS, Set.of("-999", "?", "nil", "k"), Set.of("\u00e9t\u00e9", "na"))) {
+            MissingCells cells = new MissingCells(markers, 1);
+            SplittableRandom random = new SplittableRandom(markers.size());
+            for (int i = 0; i < 20_000; i++) {
+                StringBuilder v = new StringBuilder();
+                for (int p = random.nextInt(5); p >= 0; p--) {
+                    v.append(pieces[random.nextInt(pieces.length)]);
+                }
+                String raw = v.toString();
+                String trimmed = raw.trim();
+                boolean marker = trimmed.isEmpty() || markers.contains(trimmed.toLowerCase(Locale.ROOT));
+                assertThat(cells.text(0, raw, false)).as("'%s' with markers %s", raw, markers)
+                        .isEqualTo(marker ? null : trimmed);
+            }
+        }
     }
 
     @Test

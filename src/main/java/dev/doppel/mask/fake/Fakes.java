@@ -46,11 +46,15 @@ public final class Fakes {
     private static final List<String> CARD_LAYOUTS = List.of(
             "4###############", "4### #### #### ####", "5###############", "5### #### #### ####", "3##############");
     private static final String ID_LAYOUT = "A99999999";
+    /** E-mail and website layouts split at their colons, by layout: they are few, and met once per faked cell. */
+    private static final Map<String, String[]> LAYOUT_PARTS = new ConcurrentHashMap<>();
+    private static final int MAX_LAYOUT_PARTS = 10_000;
 
     private final LocaleProfile profile;
     private final Vocabulary words;
     /** Free-mail domains by suffix, the locale's own first. */
     private final Map<String, List<String>> freeMailBySuffix;
+    private final Map<PersonalData, Maker> makers;
 
     private Fakes(LocaleProfile profile) {
         this.profile = profile;
@@ -63,6 +67,7 @@ public final class Fakes {
         }
         bySuffix.replaceAll((k, v) -> List.copyOf(v));
         this.freeMailBySuffix = Map.copyOf(bySuffix);
+        this.makers = makers();
     }
 
     /**
@@ -88,9 +93,9 @@ public final class Fakes {
      */
     public List<String> words(PersonalData what) {
         List<FakePerson.Word> list = switch (what) {
-            case FIRST_NAME -> words.anyFirst;
-            case LAST_NAME -> words.last;
-            case CITY -> words.cities;
+            case FIRST_NAME -> words.anyFirst();
+            case LAST_NAME -> words.last();
+            case CITY -> words.cities();
             default -> List.of();
         };
         return list.stream().map(FakePerson.Word::text).toList();
@@ -124,8 +129,15 @@ public final class Fakes {
      */
     public Drawn fakeAvoiding(PersonalData what, FakePerson person, String layout, SplittableRandom rnd,
             java.util.function.Predicate<String> isReal, String column) {
+        return fakeAvoiding(maker(what), what, person, layout, rnd, isReal, column);
+    }
+
+    /** {@link #fakeAvoiding(PersonalData, FakePerson, String, SplittableRandom, java.util.function.Predicate, String)}
+     * with the kind's {@link #maker} at hand. */
+    public Drawn fakeAvoiding(Maker maker, PersonalData what, FakePerson person, String layout, SplittableRandom rnd,
+            java.util.function.Predicate<String> isReal, String column) {
         FakePerson p = person;
-        String value = fake(what, p, layout, rnd);
+        String value = maker.make(p, layout, rnd);
         for (int attempt = 1; isReal.test(value); attempt++) {
             if (attempt >= ATTEMPTS) {
                 throw new dev.doppel.error.InputException("column '" + column + "': the made-up " + what.label()
@@ -135,7 +147,7 @@ public final class Fakes {
             if (personBound(what)) {
                 p = person(rnd);
             }
-            value = fake(what, p, layout, rnd);
+            value = maker.make(p, layout, rnd);
         }
         return new Drawn(value, p);
     }
@@ -154,12 +166,12 @@ public final class Fakes {
         Word first;
         if (words.gendered) {
             gender = rnd.nextBoolean() ? Gender.FEMALE : Gender.MALE;
-            first = pick(gender == Gender.FEMALE ? words.femaleFirst : words.maleFirst, rnd);
+            first = pick(gender == Gender.FEMALE ? words.femaleFirst() : words.maleFirst(), rnd);
         } else {
             gender = Gender.UNSPECIFIED;
-            first = pick(words.anyFirst, rnd);
+            first = pick(words.anyFirst(), rnd);
         }
-        return new FakePerson(first, pick(words.last, rnd), gender, employer(rnd));
+        return new FakePerson(first, pick(words.last(), rnd), gender, employer(rnd));
     }
 
     /**
@@ -168,11 +180,11 @@ public final class Fakes {
      * 473), and a fake rarely has to be redrawn for equalling a real value.
      */
     private Word employer(SplittableRandom rnd) {
-        Word one = pick(words.last, rnd);
+        Word one = pick(words.last(), rnd);
         if (rnd.nextInt(3) != 0) {
             return one;
         }
-        Word two = pick(words.last, rnd);
+        Word two = pick(words.last(), rnd);
         return new Word(one.text() + "-" + two.text(), one.ascii() + "-" + two.ascii());
     }
 
@@ -188,29 +200,83 @@ public final class Fakes {
      * @throws IllegalArgumentException when {@code what} cannot be faked
      */
     public String fake(PersonalData what, FakePerson person, String layout, SplittableRandom rnd) {
-        // only kinds built from a person draw one (a phone or an id needs none)
-        FakePerson p = person != null || !PERSON_KINDS.contains(what) ? person : person(rnd);
-        return switch (what) {
-            case FIRST_NAME -> p.firstName();
-            case LAST_NAME -> p.lastName();
-            case FULL_NAME -> LAST_COMMA_FIRST.equals(layout)
-                    ? p.lastName() + ", " + p.firstName()
-                    : p.firstName() + " " + p.lastName();
-            case EMAIL -> email(p, layout, rnd);
-            case PHONE -> Shapes.phone(layout != null ? layout : pick(profile.phoneLayouts, rnd), rnd);
-            case IBAN -> iban(layout, rnd);
-            case CARD_NUMBER -> Shapes.card(isCardLayout(layout) ? layout : pick(CARD_LAYOUTS, rnd), rnd);
-            case IP_ADDRESS -> "6".equals(layout) ? Shapes.ipv6(rnd) : Shapes.ipv4(rnd);
-            case COMPANY -> p.employer().text() + " " + pick(words.companySuffixes, rnd).text();
-            case WEBSITE -> website(p, layout);
-            case STREET_ADDRESS -> street(rnd);
-            case CUSTOMER_ID, RECORD_ID -> Shapes.classes(layout != null ? layout : ID_LAYOUT, rnd);
-            case POSTCODE -> Shapes.classes(layout != null ? layout : pick(profile.postcodeLayouts, rnd), rnd);
-            case CITY -> pick(words.cities, rnd).text();
-            case COUNTRY -> pick(words.countries, rnd).text();
-            case JOB_TITLE -> pick(words.jobTitles, rnd).text();
-            default -> throw new IllegalArgumentException("cannot fake " + what.key() + " values");
-        };
+        return maker(what).make(person, layout, rnd);
+    }
+
+    /**
+     * Makes up values of one kind: {@link #fake} for that kind, as an object a caller keeps (per column, say). Each
+     * kind has its own, so a loop over columns of several kinds calls several small methods rather than one that
+     * holds every kind's code (which the JIT compiler spends seconds on).
+     */
+    @FunctionalInterface
+    public interface Maker {
+        /**
+         * A made-up value.
+         *
+         * @param person the row's person; null to draw one (kinds built from a person), or null for other kinds
+         * @param layout null, or the {@link #layoutOf} of a real value of the kind
+         */
+        String make(FakePerson person, String layout, SplittableRandom rnd);
+    }
+
+    /**
+     * The {@link Maker} of a kind.
+     *
+     * @throws IllegalArgumentException when {@link #canFake} is false for the kind
+     */
+    public Maker maker(PersonalData what) {
+        Maker maker = makers.get(what);
+        if (maker == null) {
+            throw new IllegalArgumentException("cannot fake " + what.key() + " values");
+        }
+        return maker;
+    }
+
+    /** One maker per kind that can be faked; kinds built from a person draw one when given none. */
+    private Map<PersonalData, Maker> makers() {
+        Map<PersonalData, Maker> m = new java.util.EnumMap<>(PersonalData.class);
+        m.put(PersonalData.FIRST_NAME, (p, layout, rnd) -> orPerson(p, rnd).firstName());
+        m.put(PersonalData.LAST_NAME, (p, layout, rnd) -> orPerson(p, rnd).lastName());
+        m.put(PersonalData.FULL_NAME, (p, layout, rnd) -> fullName(orPerson(p, rnd), layout));
+        m.put(PersonalData.EMAIL, (p, layout, rnd) -> email(orPerson(p, rnd), layout, rnd));
+        m.put(PersonalData.PHONE, (p, layout, rnd) ->
+                Shapes.phone(layout != null ? layout : pick(profile.phoneLayouts, rnd), rnd));
+        m.put(PersonalData.IBAN, (p, layout, rnd) -> iban(layout, rnd));
+        m.put(PersonalData.CARD_NUMBER, (p, layout, rnd) ->
+                Shapes.card(isCardLayout(layout) ? layout : pick(CARD_LAYOUTS, rnd), rnd));
+        m.put(PersonalData.IP_ADDRESS, (p, layout, rnd) -> "6".equals(layout) ? Shapes.ipv6(rnd) : Shapes.ipv4(rnd));
+        m.put(PersonalData.COMPANY, (p, layout, rnd) -> company(orPerson(p, rnd), rnd));
+        m.put(PersonalData.WEBSITE, (p, layout, rnd) -> website(orPerson(p, rnd), layout));
+        m.put(PersonalData.STREET_ADDRESS, (p, layout, rnd) -> street(rnd));
+        Maker id = (p, layout, rnd) -> Shapes.classes(layout != null ? layout : ID_LAYOUT, rnd);
+        m.put(PersonalData.CUSTOMER_ID, id);
+        m.put(PersonalData.RECORD_ID, id);
+        m.put(PersonalData.POSTCODE, (p, layout, rnd) ->
+                Shapes.classes(layout != null ? layout : pick(profile.postcodeLayouts, rnd), rnd));
+        m.put(PersonalData.CITY, (p, layout, rnd) -> pick(words.cities(), rnd).text());
+        m.put(PersonalData.COUNTRY, (p, layout, rnd) -> pick(words.countries(), rnd).text());
+        m.put(PersonalData.JOB_TITLE, (p, layout, rnd) -> pick(words.jobTitles(), rnd).text());
+        for (PersonalData what : PersonalData.values()) {
+            if (m.containsKey(what) != canFake(what)) {
+                throw new IllegalStateException("fake makers and canFake disagree on " + what.key());
+            }
+        }
+        return m;
+    }
+
+    /** The given person, or a new one (only kinds built from a person draw one: a phone or an id needs none). */
+    private FakePerson orPerson(FakePerson person, SplittableRandom rnd) {
+        return person != null ? person : person(rnd);
+    }
+
+    private static String fullName(FakePerson p, String layout) {
+        return LAST_COMMA_FIRST.equals(layout)
+                ? p.lastName() + ", " + p.firstName()
+                : p.firstName() + " " + p.lastName();
+    }
+
+    private String company(FakePerson p, SplittableRandom rnd) {
+        return p.employer().text() + " " + pick(words.companySuffixes(), rnd).text();
     }
 
     /**
@@ -231,7 +297,7 @@ public final class Fakes {
         String separator = null;
         boolean digits = rnd.nextInt(3) == 0;
         if (layout != null) {
-            String[] parts = layout.split(":", -1);
+            String[] parts = parts(layout);
             if (parts.length == 4) {
                 style = parts[0];
                 tld = parts[1];
@@ -264,18 +330,33 @@ public final class Fakes {
         if (digits) {
             local.append(rnd.nextBoolean() ? 10 + rnd.nextInt(90) : 1950 + rnd.nextInt(60));
         }
-        return local.append('@').append(domain(p, style, tld, rnd)).toString();
+        appendDomain(local.append('@'), p, style, tld, rnd);
+        return local.toString();
     }
 
-    private String domain(FakePerson p, String style, String tld, SplittableRandom rnd) {
+    /** A layout split at its colons (shared: the caller must not change it). */
+    private static String[] parts(String layout) {
+        String[] parts = LAYOUT_PARTS.get(layout);
+        if (parts == null) {
+            parts = layout.split(":", -1);
+            if (LAYOUT_PARTS.size() < MAX_LAYOUT_PARTS) {
+                LAYOUT_PARTS.put(layout, parts);
+            }
+        }
+        return parts;
+    }
+
+    /** Appends the e-mail domain to {@code out}. */
+    private void appendDomain(StringBuilder out, FakePerson p, String style, String tld, SplittableRandom rnd) {
         if (style.equals(FREE_MAIL)) {
             List<String> candidates = freeMailBySuffix.getOrDefault(tld, profile.freeMail);
-            return pick(candidates, rnd);
+            out.append(pick(candidates, rnd));
+        } else if (style.equals(COMPANY_DOMAIN)) {
+            out.append(orElse(p.employer().ascii(), "firm")).append('.').append(tld);
+        } else {
+            String example = "example." + tld;
+            out.append(Domains.EXAMPLE.contains(example) ? example : pick(Domains.EXAMPLE, rnd));
         }
-        if (style.equals(COMPANY_DOMAIN)) {
-            return orElse(p.employer().ascii(), "firm") + "." + tld;
-        }
-        return Domains.EXAMPLE.contains("example." + tld) ? "example." + tld : pick(Domains.EXAMPLE, rnd);
     }
 
     private String website(FakePerson p, String layout) {
@@ -284,7 +365,7 @@ public final class Fakes {
         String tld = profile.tld;
         String slash = "";
         if (layout != null) {
-            String[] parts = layout.split(":", -1);
+            String[] parts = parts(layout);
             if (parts.length == 4) {
                 scheme = parts[0];
                 www = parts[1];
@@ -321,7 +402,7 @@ public final class Fakes {
     }
 
     private String street(SplittableRandom rnd) {
-        String street = pick(words.streets, rnd).text();
+        String street = pick(words.streets(), rnd).text();
         int number = profile.numberBeforeStreet ? 1 + rnd.nextInt(9999) : 1 + rnd.nextInt(199);
         return profile.numberBeforeStreet ? number + " " + street : street + " " + number;
     }

@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Layouts {
     /** Longest id or postcode we take a shape of; longer values are free text, not keys. */
-    private static final int MAX_SHAPE = 64;
+    static final int MAX_SHAPE = 64;
 
     /** Whether a phone layout passes the phone check; a layout decides it (the check looks at structure only). */
     private static final Map<String, Boolean> PHONE_LAYOUTS = new ConcurrentHashMap<>();
@@ -27,6 +27,11 @@ final class Layouts {
      */
     private static String checkedPhone(String v) {
         String layout = phone(v);
+        return phoneLayoutValid(layout, v) ? layout : null;
+    }
+
+    /** Whether values of the phone layout of {@code v} pass the phone check (decided by the first value met). */
+    static boolean phoneLayoutValid(String layout, String v) {
         Boolean ok = PHONE_LAYOUTS.get(layout);
         if (ok == null) {
             ok = ValueChecks.isPhone(v);
@@ -34,7 +39,7 @@ final class Layouts {
                 PHONE_LAYOUTS.put(layout, ok);
             }
         }
-        return ok ? layout : null;
+        return ok;
     }
 
     /** Something@something.tld: enough to read a style and a TLD from (the full check costs a regex per value). */
@@ -103,6 +108,61 @@ final class Layouts {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * {@link #phone} of an ASCII value without white space at its ends, written into {@code out[0, n)}: a phone
+     * layout has one character per character of the value. {@code out} may hold the value's characters; they are read
+     * from {@code v}.
+     *
+     * @return n
+     */
+    static int phoneInto(char[] out, int n, String v) {
+        int i = 0;
+        char first = v.charAt(0);
+        if (first == '+' || v.startsWith("00")) {
+            int start = first == '+' ? 1 : 2;
+            for (int j = 0; j < start; j++) {
+                out[j] = v.charAt(j);
+            }
+            i = start;
+            while (i < n && !isAsciiDigit(v.charAt(i))) {
+                out[i] = v.charAt(i);
+                i++;
+            }
+            int code = callingCodeLength(v, i);
+            for (int j = i; j < i + code; j++) {
+                out[j] = v.charAt(j);
+            }
+            i += code;
+        } else if (first == '0') {
+            out[0] = '0';
+            i = 1;
+        } else if (v.startsWith("(0")) {
+            out[0] = '(';
+            out[1] = '0';
+            i = 2;
+        }
+        for (; i < n; i++) {
+            char c = v.charAt(i);
+            if (c == '(' && i + 2 < n && v.charAt(i + 1) == '0' && v.charAt(i + 2) == ')') {
+                out[i] = '(';
+                out[i + 1] = '0';
+                out[i + 2] = ')';
+                i += 2;
+            } else if (c >= '0' && c <= '9') {
+                out[i] = '#';
+            } else if (c == '#') {
+                out[i] = 'x';
+            } else {
+                out[i] = c;
+            }
+        }
+        return n;
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /**
@@ -195,6 +255,34 @@ final class Layouts {
         for (int i = 0; i < out.length; i++) {
             char c = v.charAt(i);
             out[i] = c < 0x80 ? shapeOfAscii(c, hex, hexDigit) : shapeOf(c, hex, hexDigit);
+        }
+        return new String(out);
+    }
+
+    /** {@link #shape} of the ASCII characters {@code chars[0, n)}, in two passes and without the Unicode tables. */
+    static String asciiShape(char[] chars, int n) {
+        int digits = 0;
+        boolean otherLetter = false;
+        int upperHex = 0;
+        int lowerHex = 0;
+        for (int i = 0; i < n; i++) {
+            char c = chars[i];
+            if (c >= '0' && c <= '9') {
+                digits++;
+            } else if (c >= 'A' && c <= 'F') {
+                upperHex++;
+            } else if (c >= 'a' && c <= 'f') {
+                lowerHex++;
+            } else if (c >= 'G' && c <= 'Z' || c >= 'g' && c <= 'z') {
+                otherLetter = true;
+            }
+        }
+        int hexLetters = upperHex + lowerHex;
+        boolean hex = !otherLetter && hexLetters > 0 && digits > 0 && hexLetters + digits >= 12;
+        char hexDigit = upperHex >= lowerHex ? 'X' : 'x';
+        char[] out = new char[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = shapeOfAscii(chars[i], hex, hexDigit);
         }
         return new String(out);
     }

@@ -30,49 +30,100 @@ final class Vocabulary {
     private static final long BUILD_SEED = 0x5EED_D0BBE1L;
     private static final int DRAWS = 4000;
 
-    final List<Word> femaleFirst;
-    final List<Word> maleFirst;
-    /** Every first name; the draw list for locales whose lists have no gender. */
-    final List<Word> anyFirst;
+    /** The names of the lists, in the order {@link #write} writes them. */
+    private static final List<String> NAMES = List.of("femaleFirst", "maleFirst", "anyFirst", "last", "cities",
+            "streets", "countries", "jobTitles", "companySuffixes");
+
+    /** The lists by name, each sorted and without duplicates. */
+    private final Map<String, List<String>> texts;
     final boolean gendered;
-    final List<Word> last;
-    final List<Word> cities;
-    final List<Word> streets;
-    final List<Word> countries;
-    final List<Word> jobTitles;
-    final List<Word> companySuffixes;
     /** Lower-case first and last names, for {@link LocaleGuess}. */
     final Set<String> firstKeys;
     final Set<String> lastKeys;
+    /**
+     * The lists as words with their ASCII forms, made on first use: {@link LocaleGuess} loads several locales' lists
+     * and needs only the keys of names, so the locales it does not pick never fold their words.
+     */
+    private volatile Words words;
 
+    /** The word lists, once folded. */
+    private record Words(List<Word> femaleFirst, List<Word> maleFirst, List<Word> anyFirst, List<Word> last,
+            List<Word> cities, List<Word> streets, List<Word> countries, List<Word> jobTitles,
+            List<Word> companySuffixes) {}
+
+    /**
+     * @param lists every list of {@link #NAMES}, sorted by UTF-16 code units and without duplicates
+     */
     private Vocabulary(Map<String, List<String>> lists, boolean gendered) {
         this.gendered = gendered;
-        femaleFirst = words(lists.get("femaleFirst"));
-        maleFirst = words(lists.get("maleFirst"));
-        anyFirst = words(lists.get("anyFirst"));
-        last = words(lists.get("last"));
-        cities = words(lists.get("cities"));
-        streets = words(lists.get("streets"));
-        countries = words(lists.get("countries"));
-        jobTitles = words(lists.get("jobTitles"));
-        companySuffixes = words(lists.get("companySuffixes"));
-        firstKeys = keys(anyFirst);
-        lastKeys = keys(last);
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        for (String name : NAMES) {
+            copy.put(name, List.copyOf(lists.get(name)));
+        }
+        this.texts = copy;
+        firstKeys = keys(copy.get("anyFirst"));
+        lastKeys = keys(copy.get("last"));
     }
 
-    /** The lists by name, in the order {@link #write} writes them. */
-    private Map<String, List<Word>> lists() {
-        Map<String, List<Word>> out = new LinkedHashMap<>();
-        out.put("femaleFirst", femaleFirst);
-        out.put("maleFirst", maleFirst);
-        out.put("anyFirst", anyFirst);
-        out.put("last", last);
-        out.put("cities", cities);
-        out.put("streets", streets);
-        out.put("countries", countries);
-        out.put("jobTitles", jobTitles);
-        out.put("companySuffixes", companySuffixes);
-        return out;
+    private Words words() {
+        Words w = words;
+        if (w == null) {
+            synchronized (this) {
+                w = words;
+                if (w == null) {
+                    w = new Words(fold("femaleFirst"), fold("maleFirst"), fold("anyFirst"), fold("last"),
+                            fold("cities"), fold("streets"), fold("countries"), fold("jobTitles"),
+                            fold("companySuffixes"));
+                    words = w;
+                }
+            }
+        }
+        return w;
+    }
+
+    private List<Word> fold(String list) {
+        List<Word> out = new ArrayList<>();
+        for (String text : texts.get(list)) {
+            out.add(new Word(text, AsciiFold.fold(text)));
+        }
+        return List.copyOf(out);
+    }
+
+    List<Word> femaleFirst() {
+        return words().femaleFirst();
+    }
+
+    List<Word> maleFirst() {
+        return words().maleFirst();
+    }
+
+    /** Every first name; the draw list for locales whose lists have no gender. */
+    List<Word> anyFirst() {
+        return words().anyFirst();
+    }
+
+    List<Word> last() {
+        return words().last();
+    }
+
+    List<Word> cities() {
+        return words().cities();
+    }
+
+    List<Word> streets() {
+        return words().streets();
+    }
+
+    List<Word> countries() {
+        return words().countries();
+    }
+
+    List<Word> jobTitles() {
+        return words().jobTitles();
+    }
+
+    List<Word> companySuffixes() {
+        return words().companySuffixes();
     }
 
     /**
@@ -82,9 +133,9 @@ final class Vocabulary {
      */
     String write() {
         StringBuilder sb = new StringBuilder("#gendered ").append(gendered).append('\n');
-        lists().forEach((name, words) -> {
+        texts.forEach((name, list) -> {
             sb.append('#').append(name).append('\n');
-            words.forEach(w -> sb.append(w.text()).append('\n'));
+            list.forEach(w -> sb.append(w).append('\n'));
         });
         return sb.toString();
     }
@@ -104,11 +155,11 @@ final class Vocabulary {
                 current.add(line);
             }
         }
-        for (String name : List.of("femaleFirst", "maleFirst", "anyFirst", "last", "cities", "streets", "countries",
-                "jobTitles", "companySuffixes")) {
+        for (String name : NAMES) {
             if (!lists.containsKey(name)) {
                 throw new IllegalStateException("the built-in word lists lack " + name);
             }
+            lists.put(name, sortedDistinct(lists.get(name)));
         }
         return new Vocabulary(lists, gendered);
     }
@@ -118,33 +169,36 @@ final class Vocabulary {
         return "vocabulary/" + locale.toLanguageTag() + ".txt";
     }
 
-    private Vocabulary(Faker faker) {
-        Object firstList = fetch(faker, "name.first_name");
-        List<String> plainFirst = strings(firstList);
-        gendered = plainFirst.isEmpty(); // the list only refers to the gendered lists: "#{female_first_name}"
+    /** The lists read from a Datafaker of the locale. */
+    private static Vocabulary of(Faker faker) {
+        Map<String, List<String>> lists = new LinkedHashMap<>();
+        List<String> plainFirst = strings(fetch(faker, "name.first_name"));
+        boolean gendered = plainFirst.isEmpty(); // the list only refers to the gendered lists: "#{female_first_name}"
         if (gendered) {
-            femaleFirst = words(strings(fetch(faker, "name.female_first_name")));
-            maleFirst = words(strings(fetch(faker, "name.male_first_name")));
-            List<String> all = new ArrayList<>();
-            femaleFirst.forEach(w -> all.add(w.text()));
-            maleFirst.forEach(w -> all.add(w.text()));
-            anyFirst = words(all);
+            List<String> female = sortedDistinct(strings(fetch(faker, "name.female_first_name")));
+            List<String> male = sortedDistinct(strings(fetch(faker, "name.male_first_name")));
+            List<String> all = new ArrayList<>(female);
+            all.addAll(male);
+            lists.put("femaleFirst", female);
+            lists.put("maleFirst", male);
+            lists.put("anyFirst", sortedDistinct(all));
         } else {
-            anyFirst = words(plainFirst);
-            femaleFirst = anyFirst;
-            maleFirst = anyFirst;
+            List<String> any = sortedDistinct(plainFirst);
+            lists.put("femaleFirst", any);
+            lists.put("maleFirst", any);
+            lists.put("anyFirst", any);
         }
-        last = words(strings(fetch(faker, "name.last_name")));
-        cities = drawn(faker.address()::city);
-        streets = drawn(faker.address()::streetName);
-        countries = drawn(faker.address()::country);
-        jobTitles = drawn(faker.job()::title);
-        companySuffixes = words(strings(fetch(faker, "company.suffix")));
-        firstKeys = keys(anyFirst);
-        lastKeys = keys(last);
-        if (anyFirst.isEmpty() || last.isEmpty() || cities.isEmpty() || companySuffixes.isEmpty()) {
+        lists.put("last", sortedDistinct(strings(fetch(faker, "name.last_name"))));
+        lists.put("cities", drawn(faker.address()::city));
+        lists.put("streets", drawn(faker.address()::streetName));
+        lists.put("countries", drawn(faker.address()::country));
+        lists.put("jobTitles", drawn(faker.job()::title));
+        lists.put("companySuffixes", sortedDistinct(strings(fetch(faker, "company.suffix"))));
+        if (lists.get("anyFirst").isEmpty() || lists.get("last").isEmpty() || lists.get("cities").isEmpty()
+                || lists.get("companySuffixes").isEmpty()) {
             throw new IllegalStateException("Datafaker has no name lists for locale " + faker.getContext().getLocale());
         }
+        return new Vocabulary(lists, gendered);
     }
 
     /** Builds the lists for one locale (about 50 ms after Datafaker's first load). */
@@ -161,7 +215,7 @@ final class Vocabulary {
 
     /** The lists taken from Datafaker itself (what the build stores; used when the stored lists are absent). */
     static Vocabulary fromDatafaker(Locale locale) {
-        return new Vocabulary(new Faker(locale, new Random(BUILD_SEED)));
+        return of(new Faker(locale, new Random(BUILD_SEED)));
     }
 
     /** The lower-case key under which names are compared. */
@@ -187,7 +241,7 @@ final class Vocabulary {
         return out;
     }
 
-    private static List<Word> drawn(Supplier<String> draw) {
+    private static List<String> drawn(Supplier<String> draw) {
         List<String> values = new ArrayList<>(DRAWS);
         for (int i = 0; i < DRAWS; i++) {
             String v = draw.get();
@@ -195,21 +249,26 @@ final class Vocabulary {
                 values.add(v);
             }
         }
-        return words(values);
+        return sortedDistinct(values);
     }
 
-    /** De-duplicated, sorted by UTF-16 code units (locale-independent), each with its ASCII form. */
-    private static List<Word> words(Collection<String> values) {
-        List<Word> out = new ArrayList<>();
-        for (String v : new TreeSet<>(values)) {
-            out.add(new Word(v, AsciiFold.fold(v)));
+    /**
+     * De-duplicated and sorted by UTF-16 code units (locale-independent). The stored lists are that already, which
+     * one pass confirms, so loading a locale does not sort its tens of thousands of words again.
+     */
+    private static List<String> sortedDistinct(Collection<String> values) {
+        List<String> list = new ArrayList<>(values);
+        for (int i = 1; i < list.size(); i++) {
+            if (list.get(i - 1).compareTo(list.get(i)) >= 0) {
+                return List.copyOf(new TreeSet<>(values));
+            }
         }
-        return List.copyOf(out);
+        return List.copyOf(list);
     }
 
-    private static Set<String> keys(List<Word> words) {
+    private static Set<String> keys(List<String> words) {
         Set<String> out = new HashSet<>();
-        words.forEach(w -> out.add(key(w.text())));
+        words.forEach(w -> out.add(key(w)));
         return Set.copyOf(out);
     }
 }

@@ -6,6 +6,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * k-anonymity over declared quasi-identifiers (QIs), in two passes that suit streaming. Pass 1: {@link #counter} and
@@ -27,15 +30,15 @@ import java.util.Map;
  * hold more than 0 but fewer than k rows, the smallest remaining classes are suppressed as well until it reaches k (and
  * those rows count against the share). The result does not depend on the order of the rows.
  *
- * <p>Not thread-safe while counting; the plan is.
+ * <p>Counting ({@link #add}) is thread-safe; the plan is too.
  */
 public final class KAnonymity {
     /** Lattices up to this many nodes are searched exhaustively. */
     public static final long EXHAUSTIVE_NODES = 10_000;
 
     private final List<Hierarchy> qis;
-    private final Map<Tuple, long[]> counts = new HashMap<>();
-    private long rows;
+    private final Map<Tuple, AtomicLong> counts = new ConcurrentHashMap<>();
+    private final LongAdder rows = new LongAdder();
 
     private KAnonymity(List<Hierarchy> qis) {
         if (qis.isEmpty()) {
@@ -49,14 +52,34 @@ public final class KAnonymity {
         return new KAnonymity(qis);
     }
 
-    /** Counts one row's QI tuple (null for missing); the array is copied. */
+    /**
+     * Counts one row's QI tuple (null for missing); the array is copied when the tuple is new. Thread-safe: batches of
+     * rows may be counted on several threads at once, and the counts do not depend on the order.
+     */
     public void add(String[] tuple) {
+        addTuple(tuple);
+        rows.increment();
+    }
+
+    /**
+     * {@link #add} without counting the row: for a caller that adds its rows' count at once ({@link #addRows}), so that
+     * threads counting batches do not all update one counter per row. Thread-safe.
+     */
+    public void addTuple(String[] tuple) {
         if (tuple.length != qis.size()) {
             throw new IllegalArgumentException(
                     "a tuple has " + tuple.length + " values for " + qis.size() + " quasi-identifiers");
         }
-        counts.computeIfAbsent(new Tuple(tuple.clone()), t -> new long[1])[0]++;
-        rows++;
+        AtomicLong count = counts.get(new Tuple(tuple));
+        if (count == null) {
+            count = counts.computeIfAbsent(new Tuple(tuple.clone()), t -> new AtomicLong());
+        }
+        count.incrementAndGet();
+    }
+
+    /** Counts rows whose tuples were given to {@link #addTuple}. Thread-safe. */
+    public void addRows(long n) {
+        rows.add(n);
     }
 
     /**
@@ -69,8 +92,9 @@ public final class KAnonymity {
         if (other.qis.size() != qis.size()) {
             throw new IllegalArgumentException("the counters count different quasi-identifiers");
         }
-        other.counts.forEach((tuple, count) -> counts.computeIfAbsent(tuple, t -> new long[1])[0] += count[0]);
-        rows += other.rows;
+        other.counts.forEach((tuple, count) ->
+                counts.computeIfAbsent(tuple, t -> new AtomicLong()).addAndGet(count.get()));
+        rows.add(other.rows.sum());
     }
 
     /** An empty counter over the same quasi-identifiers, e.g. for one batch of rows to {@link #merge} later. */
@@ -92,7 +116,7 @@ public final class KAnonymity {
 
     /** Rows counted so far. */
     public long rows() {
-        return rows;
+        return rows.sum();
     }
 
     /** Distinct QI tuples counted so far. */
@@ -123,6 +147,7 @@ public final class KAnonymity {
         if (!(maxSuppressedShare >= 0 && maxSuppressedShare <= 1)) {
             throw new IllegalArgumentException("the suppressed share must be between 0 and 1");
         }
+        long rows = this.rows.sum();
         if (rows > 0 && rows < k) {
             throw new IllegalArgumentException("k = " + k + " is more than the " + rows + " rows counted");
         }
@@ -146,7 +171,7 @@ public final class KAnonymity {
         }
         for (int t = 0; t < weight.length; t++) {
             String[] tuple = tuples.get(t);
-            weight[t] = counts.get(new Tuple(tuple))[0];
+            weight[t] = counts.get(new Tuple(tuple)).get();
             for (int q = 0; q < tuple.length; q++) {
                 if (tuple[q] != null) {
                     valueCounts.get(q).merge(tuple[q], weight[t], Long::sum);
@@ -234,6 +259,6 @@ public final class KAnonymity {
 
     @Override
     public String toString() {
-        return "KAnonymity[" + qis.size() + " QIs, " + rows + " rows, " + counts.size() + " distinct]";
+        return "KAnonymity[" + qis.size() + " QIs, " + rows.sum() + " rows, " + counts.size() + " distinct]";
     }
 }

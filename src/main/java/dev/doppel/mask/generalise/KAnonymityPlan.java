@@ -1,10 +1,8 @@
 package dev.doppel.mask.generalise;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -31,7 +29,7 @@ public final class KAnonymityPlan {
      * per row instead of a lookup per quasi-identifier plus one of the generalised tuple. Filled by the slow path
      * itself, so the answers are the same; tuples beyond the limit, or never counted, take the slow path.
      */
-    private final Map<Tuple, String[]> memo;
+    private final TupleMemo memo;
 
     /** The most tuples {@link #memo} holds (in sort order), so its memory stays bounded whatever the distinct tuples. */
     static final int MEMO_LIMIT = 1 << 16;
@@ -49,11 +47,11 @@ public final class KAnonymityPlan {
         this.loss = node.loss();
         this.optimal = optimal;
         int memoSize = Math.min(lattice.tuples.length, MEMO_LIMIT);
-        Map<Tuple, String[]> memo = new HashMap<>(memoSize * 2);
+        TupleMemo memo = new TupleMemo(memoSize);
         for (int t = 0; t < memoSize; t++) {
             String[] tuple = lattice.tuples[t];
             if (tuple.length == levels.length) {
-                memo.put(new Tuple(tuple.clone()), generalise(tuple));
+                memo.put(tuple, generalise(tuple)); // a tuple the memo cannot hold takes the slow path
             }
         }
         this.memo = memo; // only read after construction
@@ -89,7 +87,7 @@ public final class KAnonymityPlan {
             throw new IllegalArgumentException(
                     "a tuple has " + tuple.length + " values for " + levels.length + " quasi-identifiers");
         }
-        String[] known = memo.get(new Tuple(tuple));
+        String[] known = memo.get(tuple);
         return known != null ? known.clone() : generalise(tuple);
     }
 

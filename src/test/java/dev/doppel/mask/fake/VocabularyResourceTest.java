@@ -30,9 +30,9 @@ class VocabularyResourceTest {
     void everySupportedLocaleIsStored() throws IOException {
         for (LocaleProfile profile : LocaleProfile.values()) {
             Vocabulary v = Vocabulary.read(stored(profile.locale));
-            assertThat(v.anyFirst).isNotEmpty();
-            assertThat(v.last).isNotEmpty();
-            assertThat(v.cities).isNotEmpty();
+            assertThat(v.anyFirst()).isNotEmpty();
+            assertThat(v.last()).isNotEmpty();
+            assertThat(v.cities()).isNotEmpty();
         }
     }
 }
