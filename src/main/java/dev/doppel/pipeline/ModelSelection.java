@@ -13,6 +13,7 @@ import dev.doppel.io.ReadOptions;
 import dev.doppel.io.TableReaders;
 import dev.doppel.model.FitSettings;
 import dev.doppel.model.SynthModel;
+import dev.doppel.model.tree.TreeFitter;
 import dev.doppel.table.RawTable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -86,8 +87,10 @@ public final class ModelSelection {
         EncodedTable validation = encoder.encode(split.holdout());
         int rows = Math.min(MAX_ROWS, split.training().rows());
         List<Candidate> candidates = new ArrayList<>();
+        SynthModel copula = Fitting.fit(training, settings, "selection");
         for (ModelChoice.Type type : List.of(ModelChoice.Type.COPULA, ModelChoice.Type.TREE)) {
-            SynthModel model = Fitting.fit(training, settings, "selection", choice.withType(type), threads);
+            SynthModel model = type == ModelChoice.Type.COPULA ? copula // the tree model builds on the same copula fit
+                    : TreeFitter.fit(copula, training.table(), training.specs(), choice.tree(), threads);
             EncodedTable synthetic = encoder.encode(sample(model, rows, seed, threads));
             double quality = Fidelity.score(real, synthetic).scores().overall();
             PrivacyScores privacy = PrivacyEvaluation.measure(real, synthetic, validation,
