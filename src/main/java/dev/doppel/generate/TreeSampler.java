@@ -15,15 +15,19 @@ import dev.doppel.generate.condition.Interleave;
 import dev.doppel.generate.condition.LabelCondition;
 import dev.doppel.generate.condition.RangeCondition;
 import dev.doppel.generate.condition.Where;
+import dev.doppel.model.FastNormal;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
  * Draws the numeric and categorical columns of a tree model, row by row and column by column in the model's order:
  * each column's tree is walked with the levels of the columns already drawn in the row, and the value is drawn from
  * the leaf it ends in. A leaf's outcome shares are mixed with {@code smoothing} pseudo-rows of the column's overall
- * shares; a numeric value comes from one of the leaf's score groups (uniform within mean ± √3 sd) through the column's
- * quantile function, then rounded as the column is written. Immutable after construction; thread-safe.
+ * shares; a numeric value is read from the leaf's score groups (uniform within mean ± √3 sd) at a probability that is
+ * uniform, or, when the leaf has a regression, Φ of its Gaussian draw given the numeric columns already drawn; then it
+ * goes through the column's quantile function and is rounded as the column is written. Immutable after
+ * construction; thread-safe.
  */
 final class TreeSampler {
     private final CompiledTree[] trees;
@@ -47,9 +51,13 @@ final class TreeSampler {
      * @param groupCumulative cumulative group weights, the last 1 (empty: any score)
      * @param mean per group
      * @param halfWidth per group: √3 sd
+     * @param regressors model column indices of the leaf's regressors (empty: none)
+     * @param centers per regressor
+     * @param slopes per regressor
+     * @param residual the residual's standard deviation
      */
     private record CompiledLeaf(int[] codes, double[] cumulative, double[] groupCumulative, double[] mean,
-            double[] halfWidth) {}
+            double[] halfWidth, int[] regressors, double[] centers, double[] slopes, double residual) {}
 
     TreeSampler(SynthModel model, double[] rounding) {
         TreeSequence sequence = model.trees();
@@ -75,8 +83,12 @@ final class TreeSampler {
             }
             double[][] global = global(m);
             CompiledLeaf[] leaves = new CompiledLeaf[tree.leaves().size()];
+            int[] predictorColumns = new int[tree.predictors().size()];
+            for (int p = 0; p < predictorColumns.length; p++) {
+                predictorColumns[p] = indexOf(list, tree.predictors().get(p));
+            }
             for (int l = 0; l < leaves.length; l++) {
-                leaves[l] = compile(tree.leaves().get(l), global, smoothing);
+                leaves[l] = compile(tree.leaves().get(l), global, smoothing, predictorColumns);
             }
             NumericColumn numeric = m instanceof NumericColumn num ? num : null;
             trees[t] = new CompiledTree(target, numeric, numeric == null ? null : numeric.marginal(),
@@ -113,7 +125,8 @@ final class TreeSampler {
         return new double[][] {{-1, -2, 0}, {missing, (1 - missing) * spike, (1 - missing) * (1 - spike)}};
     }
 
-    private static CompiledLeaf compile(ColumnTree.Leaf leaf, double[][] global, double smoothing) {
+    private static CompiledLeaf compile(ColumnTree.Leaf leaf, double[][] global, double smoothing,
+            int[] predictorColumns) {
         int[] codes;
         double[] weights;
         if (smoothing > 0) {
@@ -147,7 +160,12 @@ final class TreeSampler {
         for (int g = 0; g < halfWidth.length; g++) {
             halfWidth[g] = Math.sqrt(3) * leaf.spread()[g];
         }
-        return new CompiledLeaf(codes, cumulative, cumulative(groups), leaf.mean().clone(), halfWidth);
+        int[] regressors = new int[leaf.regressors().length];
+        for (int i = 0; i < regressors.length; i++) {
+            regressors[i] = predictorColumns[leaf.regressors()[i]];
+        }
+        return new CompiledLeaf(codes, cumulative, cumulative(groups), leaf.mean().clone(), halfWidth, regressors,
+                leaf.centers().clone(), leaf.slopes().clone(), leaf.residual());
     }
 
     private static double[] cumulative(double[] weights) {
@@ -191,10 +209,11 @@ final class TreeSampler {
             }
         }
         boolean conditioned = audience != null && !audience.isEmpty();
+        ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
         for (int r = 0; r < rows; r++) {
             Where where = conditioned ? audience.groups().get(interleave.groupOf(first + r)) : null;
             int attempts = 0;
-            while (!drawRow(r, level, numbers, codes, rng, where)) {
+            while (!drawRow(r, level, numbers, codes, rng, gauss, where)) {
                 if (++attempts >= MAX_ATTEMPTS) {
                     throw new ConditionException(ConditionException.Part.WHERE, "the condition is met by fewer than 1"
                             + " in " + MAX_ATTEMPTS + " rows the tree model draws; widen it");
@@ -205,7 +224,7 @@ final class TreeSampler {
 
     /** Draws row r; false as soon as a conditioned column fails its condition. */
     private boolean drawRow(int r, int[] level, double[][] numbers, int[][] codes, UniformRandomProvider rng,
-            Where where) {
+            ZigguratSampler.NormalizedGaussian gauss, Where where) {
         for (int t = 0; t < trees.length; t++) {
             CompiledTree tree = trees[t];
             CompiledLeaf leaf = tree.leaves()[leafOf(tree, level)];
@@ -223,7 +242,7 @@ final class TreeSampler {
             double x = switch (outcome) {
                 case -1 -> Double.NaN;
                 case -2 -> tree.numeric().spike().value();
-                default -> tree.marginal() == null ? tree.numeric().spike().value() : value(tree, leaf, rng);
+                default -> tree.marginal() == null ? tree.numeric().spike().value() : value(tree, leaf, level, rng, gauss);
             };
             if (condition instanceof RangeCondition range && !range.accepts(x)) {
                 return false;
@@ -251,14 +270,26 @@ final class TreeSampler {
         return next[node];
     }
 
-    private static double value(CompiledTree tree, CompiledLeaf leaf, UniformRandomProvider rng) {
+    private static double value(CompiledTree tree, CompiledLeaf leaf, int[] level, UniformRandomProvider rng,
+            ZigguratSampler.NormalizedGaussian gauss) {
         double u;
-        if (leaf.mean().length == 0) {
+        int[] regressors = leaf.regressors();
+        if (regressors.length == 0) {
             u = rng.nextDouble();
         } else {
-            int g = pick(leaf.groupCumulative(), rng.nextDouble());
-            u = leaf.mean()[g] + leaf.halfWidth()[g] * (2 * rng.nextDouble() - 1);
-            u = Math.min(1, Math.max(0, u));
+            double w = leaf.residual() * gauss.sample();
+            for (int i = 0; i < regressors.length; i++) {
+                w += leaf.slopes()[i] * (Levels.normalScore(level[regressors[i]]) - leaf.centers()[i]);
+            }
+            u = FastNormal.cdf(w);
+        }
+        double[] groupCumulative = leaf.groupCumulative();
+        if (groupCumulative.length > 0) {
+            int g = pick(groupCumulative, u);
+            double below = g == 0 ? 0 : groupCumulative[g - 1];
+            double width = groupCumulative[g] - below;
+            double t = width > 0 ? Math.min(1, Math.max(0, (u - below) / width)) : 0.5;
+            u = Math.min(1, Math.max(0, leaf.mean()[g] + leaf.halfWidth()[g] * (2 * t - 1)));
         }
         double x = tree.marginal().quantile(u);
         double factor = tree.rounding();

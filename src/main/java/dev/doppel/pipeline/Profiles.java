@@ -68,7 +68,7 @@ public final class Profiles {
 
     /**
      * The model a profile asks for: {@code model.type} (copula by default) and the tree settings ({@code min_leaf},
-     * {@code max_depth}, {@code order}, {@code smoothing}), checked.
+     * {@code max_depth}, {@code order}, {@code smoothing}, {@code significance}), checked.
      *
      * @param k the model's k (a leaf never holds fewer rows)
      */
@@ -89,6 +89,10 @@ public final class Profiles {
         if (!(smoothing >= 0) || Double.isInfinite(smoothing)) {
             throw new InputException(profileName + ": model.smoothing must be a number >= 0");
         }
-        return new ModelChoice(type, new TreeSettings(minLeaf, maxDepth, model.order(), smoothing));
+        double significance = model.significance() != null ? model.significance() : defaults.significance();
+        if (!(significance > 0 && significance <= 1)) {
+            throw new InputException(profileName + ": model.significance must be above 0 and at most 1");
+        }
+        return new ModelChoice(type, new TreeSettings(minLeaf, maxDepth, model.order(), smoothing, significance));
     }
 }

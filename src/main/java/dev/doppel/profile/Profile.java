@@ -137,15 +137,17 @@ public record Profile(
      * @param type copula (default), tree, or auto (fits both and keeps the better, see README "Choosing a model")
      * @param minGroup k: labels seen fewer times are pooled, quantile knots average at least k rows (default 5)
      * @param rareLabel label written for pooled rare labels (default "(other)")
-     * @param minLeaf tree model: the fewest training rows a leaf may hold (default 5, at least k)
+     * @param minLeaf tree model: the fewest training rows a leaf may hold (default √n kept between 5 and 100, at least
+     *     k)
      * @param maxDepth tree model: the deepest a tree may grow (default 30)
      * @param order tree model: columns drawn first, in this order (the rest follow automatically)
      * @param smoothing tree model: pseudo-rows of a column's overall shares mixed into each leaf (default 0.5)
+     * @param significance tree model: the level a split's test must reach (default 0.05; 1 = plain CART)
      */
     public record Model(String type, Integer minGroup, String rareLabel, Integer minLeaf, Integer maxDepth,
-            java.util.List<String> order, Double smoothing) {
+            java.util.List<String> order, Double smoothing, Double significance) {
         public Model(String type, Integer minGroup, String rareLabel) {
-            this(type, minGroup, rareLabel, null, null, null, null);
+            this(type, minGroup, rareLabel, null, null, null, null, null);
         }
     }
 

@@ -49,6 +49,7 @@ public final class QualityScoreBench {
         System.out.printf(Locale.ROOT, "%-24s %-6s %6s %7s %7s %7s | %7s %7s %7s | %6s %7s %8s %8s%n", "dataset",
                 "model", "fit s", "shapes", "pairs", "quality", "B shap.", "B pairs", "B qual.", "DCR sh", "copies",
                 "B copies", "max risk");
+        int splits = Integer.parseInt(System.getenv().getOrDefault("SPLITS", "1"));
         for (String name : TestData.ALL) {
             Path file = TestData.folder().resolve(name);
             String only = System.getenv("DATASETS");
@@ -57,7 +58,17 @@ public final class QualityScoreBench {
             }
             RawTable all = TableReaders.read(file, ReadOptions.DEFAULTS);
             List<ColumnSpec> specs = SchemaInference.infer(all, Map.of()).stream().map(ColumnProfile::spec).toList();
-            int[] order = shuffled(all.rows(), 2026);
+            for (int split = 0; split < splits; split++) {
+                runSplit(name, all, specs, 2026 + split, models, tree);
+            }
+        }
+    }
+
+    /** Fits and scores every model on one random split of a dataset, printing a line per model. */
+    private static void runSplit(String name, RawTable all, List<ColumnSpec> specs, long splitSeed,
+            List<String> models, TreeSettings tree) throws Exception {
+        {
+            int[] order = shuffled(all.rows(), splitSeed);
             RawTable a = subset(all, order, 0, all.rows() / 2);
             RawTable b = subset(all, order, all.rows() / 2, all.rows());
             TableEncoder encoder = new TableEncoder(EvalSchema.of(specs, Map.of()));
@@ -78,6 +89,12 @@ public final class QualityScoreBench {
                 Files.deleteIfExists(out);
                 EncodedTable es = encoder.encode(synth);
                 QualityScores s = Fidelity.score(ea, es).scores();
+                if (System.getenv("DETAIL") != null) {
+                    s.columns().forEach((column, score) -> System.out.printf(Locale.ROOT, "    %-6s shape %-28s %.3f%n",
+                            kind, column, score.score()));
+                    s.pairs().forEach(pair -> System.out.printf(Locale.ROOT, "    %-6s pair  %-40s %.3f%n", kind,
+                            pair.first() + " ~ " + pair.second(), pair.score()));
+                }
                 PrivacyScores p = PrivacyEvaluation.measure(ea, es, eb, PrivacyEvaluation.Settings.defaults(7));
                 double risk = Math.max(p.singlingOut().risk(), p.linkability().risk());
                 for (PrivacyScores.AttackResult i : p.inference()) {
@@ -92,13 +109,17 @@ public final class QualityScoreBench {
         }
     }
 
-    /** The tree settings: defaults, or MIN_LEAF / SMOOTHING / MAX_DEPTH from the environment (for tuning). */
+    /**
+     * The tree settings: defaults, or MIN_LEAF / SMOOTHING / MAX_DEPTH / SIGNIFICANCE from the environment (for
+     * tuning).
+     */
     private static TreeSettings treeSettings() {
         TreeSettings d = TreeSettings.defaults(FitSettings.DEFAULTS.minGroup());
         Map<String, String> env = System.getenv();
         return new TreeSettings(Integer.parseInt(env.getOrDefault("MIN_LEAF", "" + d.minLeaf())),
                 Integer.parseInt(env.getOrDefault("MAX_DEPTH", "" + d.maxDepth())), List.of(),
-                Double.parseDouble(env.getOrDefault("SMOOTHING", "" + d.smoothing())));
+                Double.parseDouble(env.getOrDefault("SMOOTHING", "" + d.smoothing())),
+                Double.parseDouble(env.getOrDefault("SIGNIFICANCE", "" + d.significance())));
     }
 
     private static int[] shuffled(int n, long seed) {

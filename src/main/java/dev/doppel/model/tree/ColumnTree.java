@@ -46,18 +46,42 @@ public record ColumnTree(String column, List<String> predictors, int[] feature, 
      * mean and spread). A leaf with a few scores only (fewer than k) borrows the groups of the nearest ancestor that has
      * k.
      *
+     * <p>Within the leaf, a numeric value may still depend on numeric columns drawn before it: a Gaussian regression of
+     * the value's normal score within the leaf (Φ⁻¹ of its rank among the leaf's values) on those columns' normal scores
+     * (see {@link Levels#normalScore}). A draw takes w = Σ slope·(score − center) + residual·N(0, 1) and reads the
+     * leaf's score groups at the probability Φ(w), so the leaf keeps its own distribution and the regression only
+     * orders the draws. With no regressors (empty arrays, residual 1) the draw is the leaf's distribution alone. A tree
+     * that never splits is then a Gaussian copula's conditional, and a deep one refines it.
+     *
      * @param rows training rows in the leaf
      * @param codes outcomes seen in the leaf
      * @param counts rows per outcome
      * @param mean per group: mean quantile score (numeric columns; empty otherwise)
      * @param spread per group: standard deviation of the scores
      * @param weight per group: rows
+     * @param regressors indices into the tree's predictors of the numeric columns the leaf regresses on
+     * @param centers per regressor: its mean normal score in the leaf
+     * @param slopes per regressor: its coefficient
+     * @param residual the standard deviation of the regression's residual (1 without regressors)
      */
-    public record Leaf(int rows, int[] codes, int[] counts, double[] mean, double[] spread, int[] weight) {
+    public record Leaf(int rows, int[] codes, int[] counts, double[] mean, double[] spread, int[] weight,
+            int[] regressors, double[] centers, double[] slopes, double residual) {
         public Leaf {
-            if (codes.length != counts.length || mean.length != spread.length || mean.length != weight.length) {
+            regressors = regressors == null ? new int[0] : regressors;
+            centers = centers == null ? new double[0] : centers;
+            slopes = slopes == null ? new double[0] : slopes;
+            if (regressors.length == 0 && residual == 0) {
+                residual = 1; // a model file written before leaves had regressions
+            }
+            if (codes.length != counts.length || mean.length != spread.length || mean.length != weight.length
+                    || regressors.length != centers.length || regressors.length != slopes.length) {
                 throw new IllegalArgumentException("leaf: arrays differ in length");
             }
+        }
+
+        /** A leaf without a regression. */
+        public Leaf(int rows, int[] codes, int[] counts, double[] mean, double[] spread, int[] weight) {
+            this(rows, codes, counts, mean, spread, weight, new int[0], new double[0], new double[0], 1);
         }
 
         @Override

@@ -55,6 +55,46 @@ public final class Levels {
         return 0.5 * (marginal.cdf(Math.nextDown(x)) + marginal.cdf(x));
     }
 
+    private static final double[] NORMAL_SCORES = new double[PREDICTOR_BINS + 1];
+
+    static {
+        for (int b = 0; b < PREDICTOR_BINS; b++) {
+            NORMAL_SCORES[b + 1] = dev.doppel.model.FastNormal.inverse((b + 0.5) / PREDICTOR_BINS);
+        }
+    }
+
+    /**
+     * The normal score of a numeric predictor level: Φ⁻¹ of its bin's middle probability, 0 (the mean) for missing. What
+     * a leaf's regression sees of a numeric column drawn before it.
+     */
+    public static double normalScore(int level) {
+        return NORMAL_SCORES[level];
+    }
+
+    /**
+     * A numeric target's score when its values are rounded (to multiples of {@code 2 · half}): a point spread evenly,
+     * by a fixed hash of (row, column), over the cell of probabilities [F(x − half), F(x + half)) whose quantiles round to
+     * x. A rounded value (a count, a date) is a cell of the marginal, not a point: spreading scores over their cells
+     * makes a leaf's score groups cover the cells in the right proportions, so a draw gives back the leaf's shares of
+     * the values instead of blurring neighbouring ones. The randomised probability integral transform; deterministic.
+     * Without rounding ({@code half} 0), or when the cell is empty, it is the mid-step {@link #score}.
+     */
+    static double cellScore(QuantileMarginal marginal, double x, double half, int row, int column) {
+        if (half > 0) {
+            double lo = marginal.cdf(x - half);
+            double hi = marginal.cdf(Math.nextDown(x + half));
+            if (hi > lo) {
+                long h = (row + 1L) * 0x9E3779B97F4A7C15L + column * 0xC2B2AE3D27D4EB4FL;
+                h = (h ^ (h >>> 30)) * 0xBF58476D1CE4E5B9L;
+                h = (h ^ (h >>> 27)) * 0x94D049BB133111EBL;
+                h ^= h >>> 31;
+                double jitter = ((h >>> 11) + 0.5) * 0x1.0p-53;
+                return lo + (hi - lo) * jitter;
+            }
+        }
+        return score(marginal, x);
+    }
+
     /** The split class of a numeric target's score. */
     static int scoreClass(double score) {
         return 2 + Math.min(TARGET_BINS - 1, Math.max(0, (int) (score * TARGET_BINS)));

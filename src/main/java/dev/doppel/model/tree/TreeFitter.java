@@ -110,7 +110,7 @@ public final class TreeFitter {
             predictors.add(e.name());
         }
         TreeGrower grower = new TreeGrower(levels, levelCount, ordered, target.cls(), target.classes(), target.score(),
-                settings.minLeafFor(target.cls().length, k), settings.maxDepth(), k);
+                settings.minLeafFor(target.cls().length, k), settings.maxDepth(), k, settings.significance());
         return grower.grow(target.name(), predictors);
     }
 
@@ -130,6 +130,8 @@ public final class TreeFitter {
         int[] cls = new int[n];
         double[] score = new double[n];
         NumericColumn.Spike spike = column.spike();
+        double factor = column.roundingFactor();
+        double half = factor > 0 ? 0.5 / factor : 0;
         for (int r = 0; r < n; r++) {
             double x = values[r];
             level[r] = Levels.ofNumber(column, x);
@@ -139,7 +141,7 @@ public final class TreeFitter {
             } else if (column.marginal() == null || spike != null && x == spike.value()) {
                 cls[r] = 1;
             } else {
-                score[r] = Levels.score(column.marginal(), x);
+                score[r] = Levels.cellScore(column.marginal(), x, half, r, c);
                 cls[r] = Levels.scoreClass(score[r]);
             }
         }

@@ -3,6 +3,7 @@ package dev.doppel.model.tree;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 
 /**
  * Grows one column's classification tree (CART with the Gini criterion) on the levels of the columns before it.
@@ -16,7 +17,14 @@ import java.util.List;
  *       (Coppersmith, Hong and Hosking 1999), then cut like an ordered one: linear in the labels, so 50 US states cost
  *       no more than a few numbers (an exhaustive search over subsets would cost 2^49).</li>
  * </ul>
- * Growth stops at {@code maxDepth}, when a node is pure, or when no split leaves {@code minLeaf} rows on both sides.
+ * A predictor may split a node only when it is significantly associated with the target there (conditional
+ * inference, as in Hothorn, Hornik and Zeileis 2006, with chi-squared tests): for an ordered predictor the 2 × classes
+ * table of its best cut, Bonferroni-adjusted for the cuts tried; for a categorical one the levels × classes table. Each
+ * p-value is also adjusted for the number of predictors and must stay below {@code alpha}. Among the predictors that
+ * pass, the Gini criterion picks the split. So a tree does not learn noise: a column independent of the ones before it
+ * gets no split however small its leaves may be, and rows are not reproduced through chance patterns.
+ * Growth stops at {@code maxDepth}, when a node is pure, when no predictor passes the test, or when no split leaves
+ * {@code minLeaf} rows on both sides.
  * Not thread-safe; deterministic (ties go to the first predictor, then the first cut).
  */
 final class TreeGrower {
@@ -33,6 +41,7 @@ final class TreeGrower {
     private final int minLeaf;
     private final int maxDepth;
     private final int k;
+    private final double alpha;
     private final int[] rows;
 
     private final List<Integer> feature = new ArrayList<>();
@@ -51,6 +60,9 @@ final class TreeGrower {
     private final double[] direction;
     private final double[] work;
     private final double[] deviation;
+    private final int[] bestLeft;
+    private int cutsTried;
+    private int bestLeftRows;
 
     /**
      * @param levels per predictor, per row its level
@@ -62,9 +74,10 @@ final class TreeGrower {
      * @param minLeaf the fewest rows a leaf may hold
      * @param maxDepth the deepest a leaf may lie
      * @param k the fewest scores a stored group may summarise
+     * @param alpha the significance level a split's test must reach (1 = no test, plain CART)
      */
     TreeGrower(int[][] levels, int[] levelCount, boolean[] ordered, int[] cls, int classes, double[] score, int minLeaf,
-            int maxDepth, int k) {
+            int maxDepth, int k, double alpha) {
         this.levels = levels;
         this.levelCount = levelCount;
         this.ordered = ordered;
@@ -74,6 +87,7 @@ final class TreeGrower {
         this.minLeaf = minLeaf;
         this.maxDepth = maxDepth;
         this.k = k;
+        this.alpha = alpha;
         this.rows = new int[cls.length];
         for (int r = 0; r < rows.length; r++) {
             rows[r] = r;
@@ -93,6 +107,7 @@ final class TreeGrower {
         direction = new double[classes];
         work = new double[classes];
         deviation = new double[maxLevels * classes];
+        bestLeft = new int[classes];
     }
 
     ColumnTree grow(String column, List<String> predictors) {
@@ -189,16 +204,27 @@ final class TreeGrower {
             }
             if (touchedCount > 1) {
                 int[] seq = Arrays.copyOf(touched, touchedCount);
+                cutsTried = 0;
                 if (ordered[p]) {
                     Arrays.sort(seq); // missing (0) first
-                    best = better(best, scan(p, seq, n, parent));
+                    Split candidate = scan(p, seq, n, parent);
+                    double statistic = candidate == null ? 0 : cutStatistic(n);
                     if (seq[0] == 0 && touchedCount > 2) {
                         int[] missingLast = new int[touchedCount];
                         System.arraycopy(seq, 1, missingLast, 0, touchedCount - 1);
                         missingLast[touchedCount - 1] = 0;
-                        best = better(best, scan(p, missingLast, n, parent));
+                        Split other = scan(p, missingLast, n, parent);
+                        if (other != null && (candidate == null || other.gain() > candidate.gain() + 1e-9)) {
+                            candidate = other;
+                            statistic = cutStatistic(n);
+                        }
                     }
-                } else {
+                    if (candidate != null && significant(statistic, presentClasses() - 1,
+                            (double) cutsTried * levels.length)) {
+                        best = better(best, candidate);
+                    }
+                } else if (significant(tableStatistic(touchedCount, n),
+                        (long) (touchedCount - 1) * (presentClasses() - 1), levels.length)) {
                     seq = principalOrder(seq, n);
                     if (seq != null) {
                         best = better(best, scan(p, seq, n, parent));
@@ -255,10 +281,13 @@ final class TreeGrower {
             if (nRight < minLeaf) {
                 break;
             }
+            cutsTried++;
             double gain = sumSqLeft / nLeft + sumSqRight / nRight - parent;
             if (gain > bestGain + 1e-12) {
                 bestGain = gain;
                 bestCut = i;
+                System.arraycopy(leftCounts, 0, bestLeft, 0, classes);
+                bestLeftRows = nLeft;
             }
         }
         if (bestCut < 0) {
@@ -269,6 +298,69 @@ final class TreeGrower {
             bits[seq[i] >>> 6] |= 1L << seq[i];
         }
         return new Split(p, bits, bestGain);
+    }
+
+    /** How many target classes the node holds. */
+    private int presentClasses() {
+        int present = 0;
+        for (int c = 0; c < classes; c++) {
+            present += nodeCounts[c] > 0 ? 1 : 0;
+        }
+        return present;
+    }
+
+    /** Pearson's chi-squared statistic of the 2 × classes table of the last best cut {@link #scan} recorded. */
+    private double cutStatistic(int n) {
+        int nLeft = bestLeftRows;
+        int nRight = n - nLeft;
+        double statistic = 0;
+        for (int c = 0; c < classes; c++) {
+            int total = nodeCounts[c];
+            if (total == 0) {
+                continue;
+            }
+            double share = (double) total / n;
+            double expectLeft = nLeft * share;
+            double expectRight = nRight * share;
+            double dl = bestLeft[c] - expectLeft;
+            double dr = total - bestLeft[c] - expectRight;
+            statistic += dl * dl / expectLeft + dr * dr / expectRight;
+        }
+        return statistic;
+    }
+
+    /** Pearson's chi-squared statistic of the levels × classes table in {@link #hist} (the touched levels). */
+    private double tableStatistic(int touchedCount, int n) {
+        double statistic = 0;
+        for (int t = 0; t < touchedCount; t++) {
+            int lv = touched[t];
+            double rowsAtLevel = levelTotal[lv];
+            int base = lv * classes;
+            for (int c = 0; c < classes; c++) {
+                int total = nodeCounts[c];
+                if (total == 0) {
+                    continue;
+                }
+                double expect = rowsAtLevel * total / n;
+                double d = hist[base + c] - expect;
+                statistic += d * d / expect;
+            }
+        }
+        return statistic;
+    }
+
+    /**
+     * Whether a chi-squared statistic with {@code df} degrees of freedom is significant at {@link #alpha} after a
+     * Bonferroni adjustment for {@code tests} tests.
+     */
+    private boolean significant(double statistic, long df, double tests) {
+        if (alpha >= 1) {
+            return true;
+        }
+        if (df < 1 || !(statistic > 0)) {
+            return false;
+        }
+        return ChiSquaredDistribution.of(df).survivalProbability(statistic) * Math.max(1, tests) < alpha;
     }
 
     /**
@@ -374,6 +466,7 @@ final class TreeGrower {
             }
         }
         double[] scores = values >= k ? scores(from, to, values) : null;
+        Regression regression = scores != null ? regression(from, to, values) : Regression.NONE;
         for (int d = depth - 1; scores == null && d >= 0; d--) {
             int inAncestor = countValues(ancestorFrom[d], ancestorTo[d]);
             if (inAncestor >= k) {
@@ -385,32 +478,274 @@ final class TreeGrower {
         int[] weight = new int[0];
         if (scores != null) {
             Arrays.sort(scores);
-            int groups = Math.max(1, Math.min(MAX_GROUPS, scores.length / k));
+            int[] ends = groupEnds(scores);
+            int groups = ends.length;
             mean = new double[groups];
             spread = new double[groups];
             weight = new int[groups];
-            int size = scores.length / groups;
-            int extra = scores.length % groups;
             int at = 0;
             for (int g = 0; g < groups; g++) {
-                int len = size + (g < extra ? 1 : 0);
+                int len = ends[g] - at;
                 double sum = 0;
-                for (int i = at; i < at + len; i++) {
+                for (int i = at; i < ends[g]; i++) {
                     sum += scores[i];
                 }
                 double mu = sum / len;
                 double ss = 0;
-                for (int i = at; i < at + len; i++) {
+                for (int i = at; i < ends[g]; i++) {
                     ss += (scores[i] - mu) * (scores[i] - mu);
                 }
                 mean[g] = round(mu);
                 spread[g] = round(Math.sqrt(ss / len));
                 weight[g] = len;
-                at += len;
+                at = ends[g];
             }
         }
         return new ColumnTree.Leaf(n, codes.stream().mapToInt(Integer::intValue).toArray(),
-                counts.stream().mapToInt(Integer::intValue).toArray(), mean, spread, weight);
+                counts.stream().mapToInt(Integer::intValue).toArray(), mean, spread, weight, regression.regressors(),
+                regression.centers(), regression.slopes(), regression.residual());
+    }
+
+    /** A leaf's regression of its values' normal scores on numeric predictors (see {@link ColumnTree.Leaf}). */
+    private record Regression(int[] regressors, double[] centers, double[] slopes, double residual) {
+        static final Regression NONE = new Regression(new int[0], new double[0], new double[0], 1);
+    }
+
+    /** The most numeric predictors a leaf regresses on. */
+    static final int MAX_REGRESSORS = 6;
+    /** The fewest values a leaf regresses with. */
+    static final int MIN_REGRESSION_VALUES = 10;
+    /** The smallest share of a leaf's normal-score variance left to the residual: draws never follow a rule exactly. */
+    static final double MIN_RESIDUAL_SHARE = 0.01;
+
+    /**
+     * Regresses the normal scores of the leaf's values' ranks (ties share their mean rank) on the normal scores of the
+     * numeric predictors whose correlation with them is significant (|r| √m > 2.58, two-sided 1%), at most
+     * {@value #MAX_REGRESSORS} of the strongest, by least squares with a small ridge.
+     */
+    private Regression regression(int from, int to, int values) {
+        if (values < Math.max(k, MIN_REGRESSION_VALUES)) {
+            return Regression.NONE;
+        }
+        int[] valueRows = new int[values];
+        int j = 0;
+        for (int i = from; i < to; i++) {
+            if (cls[rows[i]] >= 2) {
+                valueRows[j++] = rows[i];
+            }
+        }
+        double[] w = rankScores(valueRows);
+        int m = values;
+        double sumSquares = 0;
+        for (double v : w) {
+            sumSquares += v * v;
+        }
+        if (sumSquares <= 1e-12) {
+            return Regression.NONE;
+        }
+        double unit = Math.sqrt(m / sumSquares);
+        for (int i = 0; i < m; i++) {
+            w[i] *= unit; // variance 1, so that Φ(w) is uniform over the leaf's values
+        }
+        List<Integer> candidates = new ArrayList<>();
+        List<Double> strength = new ArrayList<>();
+        double threshold = 2.58 / Math.sqrt(m);
+        for (int p = 0; p < levels.length; p++) {
+            if (!ordered[p]) {
+                continue;
+            }
+            double sx = 0;
+            double sxx = 0;
+            double sxw = 0;
+            for (int i = 0; i < m; i++) {
+                double x = Levels.normalScore(levels[p][valueRows[i]]);
+                sx += x;
+                sxx += x * x;
+                sxw += x * w[i];
+            }
+            double varX = sxx - sx * sx / m;
+            double varW = 0;
+            for (double v : w) {
+                varW += v * v;
+            }
+            if (varX <= 1e-12 || varW <= 1e-12) {
+                continue;
+            }
+            double r = sxw / Math.sqrt(varX * varW); // w has mean 0
+            if (Math.abs(r) > threshold) {
+                candidates.add(p);
+                strength.add(Math.abs(r));
+            }
+        }
+        if (candidates.isEmpty()) {
+            return Regression.NONE;
+        }
+        Integer[] byStrength = new Integer[candidates.size()];
+        for (int i = 0; i < byStrength.length; i++) {
+            byStrength[i] = i;
+        }
+        Arrays.sort(byStrength, (a, b) -> {
+            int c = Double.compare(strength.get(b), strength.get(a));
+            return c != 0 ? c : Integer.compare(candidates.get(a), candidates.get(b));
+        });
+        int q = Math.min(MAX_REGRESSORS, byStrength.length);
+        int[] chosen = new int[q];
+        for (int i = 0; i < q; i++) {
+            chosen[i] = candidates.get(byStrength[i]);
+        }
+        Arrays.sort(chosen);
+        double[] centers = new double[q];
+        double[][] x = new double[q][m];
+        for (int a = 0; a < q; a++) {
+            double sum = 0;
+            for (int i = 0; i < m; i++) {
+                x[a][i] = Levels.normalScore(levels[chosen[a]][valueRows[i]]);
+                sum += x[a][i];
+            }
+            centers[a] = sum / m;
+            for (int i = 0; i < m; i++) {
+                x[a][i] -= centers[a];
+            }
+        }
+        double[][] gram = new double[q][q];
+        double[] cross = new double[q];
+        double total = 0;
+        for (double v : w) {
+            total += v * v;
+        }
+        for (int a = 0; a < q; a++) {
+            for (int b = a; b < q; b++) {
+                double sum = 0;
+                for (int i = 0; i < m; i++) {
+                    sum += x[a][i] * x[b][i];
+                }
+                gram[a][b] = sum;
+                gram[b][a] = sum;
+            }
+            double sum = 0;
+            for (int i = 0; i < m; i++) {
+                sum += x[a][i] * w[i];
+            }
+            cross[a] = sum;
+            gram[a][a] += 1e-3 * m; // ridge: keeps near-collinear predictors from trading huge coefficients
+        }
+        double[] slopes = solve(gram, cross);
+        if (slopes == null) {
+            return Regression.NONE;
+        }
+        double explained = 0;
+        for (int a = 0; a < q; a++) {
+            explained += slopes[a] * cross[a];
+        }
+        double residualShare = Math.max(MIN_RESIDUAL_SHARE, 1 - explained / total);
+        double[] rounded = new double[q];
+        double[] roundedCenters = new double[q];
+        for (int a = 0; a < q; a++) {
+            rounded[a] = round(slopes[a]);
+            roundedCenters[a] = round(centers[a]);
+        }
+        return new Regression(chosen, roundedCenters, rounded, round(Math.sqrt(residualShare)));
+    }
+
+    /** Φ⁻¹((rank − ½) / m) of each row's score among the given rows (ties share their mean rank), centred. */
+    private double[] rankScores(int[] valueRows) {
+        int m = valueRows.length;
+        Integer[] order = new Integer[m];
+        for (int i = 0; i < m; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(score[valueRows[a]], score[valueRows[b]]));
+        double[] w = new double[m];
+        int i = 0;
+        while (i < m) {
+            int end = i;
+            while (end + 1 < m && score[valueRows[order[end + 1]]] == score[valueRows[order[i]]]) {
+                end++;
+            }
+            double rank = (i + end) / 2.0 + 0.5;
+            double z = dev.doppel.model.FastNormal.inverse(rank / m);
+            for (int t = i; t <= end; t++) {
+                w[order[t]] = z;
+            }
+            i = end + 1;
+        }
+        double mean = 0;
+        for (double v : w) {
+            mean += v;
+        }
+        mean /= m;
+        for (int t = 0; t < m; t++) {
+            w[t] -= mean;
+        }
+        return w;
+    }
+
+    /** Solves a small symmetric positive definite system by Cholesky; null when it is not positive definite. */
+    private static double[] solve(double[][] a, double[] b) {
+        int q = b.length;
+        double[][] l = new double[q][q];
+        for (int i = 0; i < q; i++) {
+            for (int j2 = 0; j2 <= i; j2++) {
+                double sum = a[i][j2];
+                for (int t = 0; t < j2; t++) {
+                    sum -= l[i][t] * l[j2][t];
+                }
+                if (i == j2) {
+                    if (sum <= 0) {
+                        return null;
+                    }
+                    l[i][i] = Math.sqrt(sum);
+                } else {
+                    l[i][j2] = sum / l[j2][j2];
+                }
+            }
+        }
+        double[] y = new double[q];
+        for (int i = 0; i < q; i++) {
+            double sum = b[i];
+            for (int t = 0; t < i; t++) {
+                sum -= l[i][t] * y[t];
+            }
+            y[i] = sum / l[i][i];
+        }
+        double[] out = new double[q];
+        for (int i = q - 1; i >= 0; i--) {
+            double sum = y[i];
+            for (int t = i + 1; t < q; t++) {
+                sum -= l[t][i] * out[t];
+            }
+            out[i] = sum / l[i][i];
+        }
+        return out;
+    }
+
+    /**
+     * Where the groups of sorted scores end: runs of at least k scores, about equal in size, at most
+     * {@value #MAX_GROUPS}, never cutting between equal scores. When the scores take few distinct values (a count, a
+     * small integer), every value with k rows gets a group of its own, so that a draw gives back the leaf's shares of
+     * those values exactly instead of blurring neighbouring values into each other.
+     */
+    private int[] groupEnds(double[] sorted) {
+        int m = sorted.length;
+        int target = Math.max(1, Math.min(MAX_GROUPS, m / k));
+        double ideal = (double) m / target;
+        int distinct = 1;
+        for (int i = 1; i < m; i++) {
+            distinct += sorted[i] != sorted[i - 1] ? 1 : 0;
+        }
+        boolean fewValues = distinct <= MAX_GROUPS;
+        List<Integer> ends = new ArrayList<>();
+        int start = 0;
+        for (int i = 1; i < m; i++) {
+            int size = i - start;
+            if (sorted[i] != sorted[i - 1] && size >= k && m - i >= k && (fewValues || size >= ideal)
+                    && ends.size() < MAX_GROUPS - 1) {
+                ends.add(i);
+                start = i;
+            }
+        }
+        ends.add(m);
+        return ends.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private int countValues(int from, int to) {

@@ -15,7 +15,9 @@ import java.util.List;
 public record TreeSequence(TreeSettings settings, List<String> order, List<ColumnTree> trees, String privacy) {
     public static final String PRIVACY_STATEMENT = "Trees split on the codes of labels and on quantile bins (never on"
             + " a value); every leaf holds at least min_leaf training rows and stores only their counts by outcome and"
-            + " the means and spreads of groups of at least k of their quantile scores. No row is stored.";
+            + " the means and spreads of groups of at least k of their quantile scores, and the coefficients of a"
+            + " regression on the normal scores of earlier columns fitted over all of the leaf's rows. No row is"
+            + " stored.";
 
     public TreeSequence {
         order = List.copyOf(order);
