@@ -189,7 +189,12 @@ class SparkGenerateTest {
         Result wrong = run("--model", notModel.toString(), "--rows", "10", "--output", dir.resolve("w").toString());
         assertThat(wrong.code()).isEqualTo(ExitCodes.INPUT);
         assertThat(wrong.err()).contains("events.csv").contains("not a Doppel model").doesNotContain("Berlin");
+        Result format = run("--model", eventsModel.toString(), "--rows", "10", "--output", dir.resolve("f").toString(),
+                "--format", "no-such-format");
+        assertThat(format.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(format.err().strip()).startsWith("error: --format no-such-format: Spark cannot write");
         assertThat(Files.exists(dir.resolve("never"))).isFalse();
+        assertThat(Files.exists(dir.resolve("f"))).isFalse();
         assertThat(Files.exists(dir.resolve("w"))).isFalse();
     }
 

@@ -70,7 +70,15 @@ public final class SparkGenerate implements Callable<Integer> {
     boolean force;
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        scala.Option<SparkSession> session = SparkSession.getDefaultSession();
+        if (session.isDefined()) {
+            session.get().stop();
+        }
+        // a successful job just returns, as spark-submit expects (in YARN cluster mode an early exit counts as failed)
+        if (code != ExitCodes.OK) {
+            System.exit(code);
+        }
     }
 
     /** Runs the command line and returns its exit code (what {@link #main} exits with). */
