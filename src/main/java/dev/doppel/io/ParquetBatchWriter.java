@@ -220,9 +220,10 @@ public final class ParquetBatchWriter implements AutoCloseable {
 
     /**
      * True when a decimal column's values fit DECIMAL(18, scale): a scale of 0 to 15 and every value the model can
-     * produce below 10^18 once scaled. Otherwise the column is written as DOUBLE rather than overflow.
+     * produce below 10^18 once scaled. Otherwise the column is written as DOUBLE rather than overflow. Public because
+     * the Spark output (the optional {@code spark} profile) maps decimals the same way.
      */
-    static boolean fitsDecimal18(ColumnModel m) {
+    public static boolean fitsDecimal18(ColumnModel m) {
         int scale = m.spec().scale();
         if (scale < 0 || scale > 15) {
             return false;
