@@ -78,7 +78,7 @@ final class FitCommand implements Callable<Integer> {
             choice = Profiles.modelChoice(p.model(), profile.toString(), settings.minGroup());
         }
         if (modelType != null) {
-            choice = choice.withType(ModelChoice.Type.parse(modelType, "--model"));
+            choice = choice.withType(ModelChoice.Type.parseOption(modelType, "--model"));
         }
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         if (workers < 1) {

@@ -90,7 +90,7 @@ final class RunCommand implements Callable<Integer> {
         }
         RunJob.Result result = RunJob.run(profile,
                 new RunJob.Overrides(rows, seed, threads, force, outputDir, gate, gateBeforeWrite, !noEvaluation,
-                        modelType == null ? null : ModelChoice.Type.parse(modelType, "--model")),
+                        modelType == null ? null : ModelChoice.Type.parseOption(modelType, "--model")),
                 Versions.current(), new ConsoleProgress(err, common.quiet));
         EvaluationReport report = result.report();
         boolean gateFailed = report != null && report.gate() != null && !report.gate().passed();

@@ -32,6 +32,15 @@ public record ModelChoice(Type type, TreeSettings tree) {
             }
         }
 
+        /** A command-line option's value: a bad one is a usage error (exit 2), not bad input. */
+        public static Type parseOption(String text, String option) {
+            try {
+                return valueOf(text.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new dev.doppel.error.UsageException(option + ": model type must be copula, tree or auto");
+            }
+        }
+
         public String key() {
             return name().toLowerCase(Locale.ROOT);
         }

@@ -172,7 +172,8 @@ public final class RunJob {
                     + " cannot be checked");
         }
         Reporter reporter = new Reporter(masked, split, readOptions, evaluate, profile, text, version, seed, threads,
-                gate, data, overrides.evaluate(), new Evaluation.Rules(model.constraints(), settings.rareLabel()));
+                gate, data, overrides.evaluate(), new Evaluation.Rules(model.constraints(), settings.rareLabel()),
+                modelNote(model));
         if (rows < 0) {
             throw new InputException(profileName + ": output.rows must not be negative");
         }
@@ -264,6 +265,12 @@ public final class RunJob {
         }
     }
 
+    /** The report's note on which model drew the rows, with auto's reasons when it chose. */
+    static String modelNote(SynthModel model) {
+        String chosen = model.notes().stream().filter(n -> n.startsWith("model auto:")).findFirst().orElse(null);
+        return "Model: " + model.kind() + (chosen == null ? "." : " (" + chosen + ").");
+    }
+
     /** True when a privacy threshold of the report's gate failed. */
     static boolean privacyFailed(EvaluationReport report) {
         return report.gate() != null
@@ -278,7 +285,7 @@ public final class RunJob {
     /** Everything the run's evaluation needs, gathered once. */
     private record Reporter(Fitting.Masked masked, HoldoutSplit split, ReadOptions readOptions,
             Profile.Evaluate settings, Profile profile, String profileText, String version, long seed, int threads,
-            Gate gate, Path input, boolean enabled, Evaluation.Rules rules) {
+            Gate gate, Path input, boolean enabled, Evaluation.Rules rules, String modelNote) {
 
         /** The report on the synthetic file just written ({@code shownAs} names it in the report); null when off. */
         EvaluationReport evaluate(Path synthetic, Path shownAs, long rows) {
@@ -286,6 +293,7 @@ public final class RunJob {
                 return null;
             }
             List<String> notes = new ArrayList<>();
+            notes.add(modelNote);
             if (split.holdout() == null) {
                 notes.add("Nothing was held out (evaluate.holdout is 0 or the table has too few rows), so privacy"
                         + " could not be measured against real rows the generator never saw.");

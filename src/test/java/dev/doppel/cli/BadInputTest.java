@@ -277,4 +277,14 @@ class BadInputTest {
         assertThat(result.err().lines()).hasSize(1).first().asString()
                 .isEqualTo("error: --delimiter: must be auto, a single character, or tab");
     }
+
+    @Test
+    void rejectsAnUnknownModelTypeAsAUsageErrorBeforeReading() throws IOException {
+        Path data = write("ok.csv", "a,b\n1,2\n");
+        CliRunner.Run result = run("fit", data.toString(), "--model", "forest", "-o", dir.resolve("m.json").toString());
+        assertThat(result.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err().lines()).hasSize(1).first().asString()
+                .isEqualTo("error: --model: model type must be copula, tree or auto");
+        assertThat(dir.resolve("m.json")).doesNotExist();
+    }
 }

@@ -87,6 +87,12 @@ class RunJobTest {
         JsonNode model = new ObjectMapper().readTree(folder.resolve("model.json").toFile());
         assertThat(model.isObject()).isTrue();
         assertThat(Files.readString(folder.resolve("summary.txt"))).startsWith("Fidelity: 2,000 synthetic rows");
+        String kind = model.hasNonNull("trees") ? "tree" : "copula";
+        String note = new ObjectMapper().readTree(folder.resolve("report.json").toFile()).at("/about/notes/0").asText();
+        assertThat(note).as("the report says which model drew the rows").startsWith("Model: " + kind);
+        if (Files.readString(Path.of("profiles", profile)).contains("type: auto")) {
+            assertThat(note).contains("model auto: " + kind, "copula quality", "tree quality");
+        }
     }
 
     @Test
