@@ -39,6 +39,10 @@ doppel_pg_start() {
         rm -rf "$DOPPEL_PG_DIR"
         return 0
     fi
+    # one role logs in with a password (SCRAM) over TCP, so the tests can check PGPASSWORD and .pgpass handling;
+    # everyone else is trusted (the server only listens on 127.0.0.1 and lives for this run)
+    local hba="$DOPPEL_PG_DIR/data/pg_hba.conf"
+    { echo "host all doppel_pw 127.0.0.1/32 scram-sha-256"; cat "$hba"; } >"$hba.new" && cat "$hba.new" >"$hba" && rm -f "$hba.new"
     if ! "${as[@]}" "$bin/pg_ctl" -D "$DOPPEL_PG_DIR/data" -l "$DOPPEL_PG_DIR/server.log" -w -t 60 -o \
             "-c listen_addresses=127.0.0.1 -p $port -k $DOPPEL_PG_DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c wal_level=minimal -c max_wal_senders=0" \
             start >/dev/null 2>&1; then
@@ -50,6 +54,12 @@ doppel_pg_start() {
     DOPPEL_PG_STOP=("${as[@]}" "$bin/pg_ctl" -D "$DOPPEL_PG_DIR/data" -m fast -w stop)
     trap doppel_pg_stop EXIT
     export DOPPEL_TEST_PG_URL="jdbc:postgresql://127.0.0.1:$port/postgres?user=postgres"
+    local secret
+    secret="$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
+    if "$bin/psql" -q -h 127.0.0.1 -p "$port" -U postgres -d postgres \
+            -c "CREATE ROLE doppel_pw LOGIN PASSWORD '$secret'" -c "GRANT CREATE ON SCHEMA public TO doppel_pw" >/dev/null 2>&1; then
+        export DOPPEL_TEST_PG_PASSWORD_USER=doppel_pw DOPPEL_TEST_PG_PASSWORD="$secret"
+    fi
     echo "private PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port (data in $DOPPEL_PG_DIR)"
 }
 

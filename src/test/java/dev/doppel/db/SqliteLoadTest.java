@@ -215,6 +215,43 @@ class SqliteLoadTest {
         }
     }
 
+    /** A profile's output.to/table: the run folder as always, and the same rows as its synthetic.csv in the table. */
+    @Test
+    void aProfileRunLoadsTheSameRowsItWrites() throws Exception {
+        Path db = dir.resolve("run/runs.db");
+        Path profile = dir.resolve("demo-db.yaml");
+        Files.writeString(profile, String.join("\n",
+                "version: 1",
+                "job: demo_db",
+                "input: {path: profiles/data/demo_customers.csv}",
+                "output:",
+                "  rows: 3000",
+                "  seed: 4",
+                "  dir: " + dir.resolve("run"),
+                "  to: sqlite:" + db,
+                "  table: demo",
+                "  if_exists: fail",
+                ""));
+        Run run = doppel("run", profile.toString(), "--no-evaluation");
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("loaded:  sqlite:" + db + " table demo (table created, 3,000 rows");
+        Path folder;
+        try (var runs = Files.list(dir.resolve("run"))) {
+            folder = runs.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        SynthModel fitted = ModelFile.read(folder.resolve("model.json"));
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+            TableSummaries.assertSame(TableSummaries.ofTable(c, "demo", fitted.columns()),
+                    TableSummaries.ofCsv(folder.resolve("synthetic.csv"), fitted.columns(), ','));
+        }
+        Run again = doppel("run", profile.toString(), "--no-evaluation");
+        assertThat(again.code()).isEqualTo(ExitCodes.OUTPUT);
+        assertThat(again.err()).contains("exists already");
+        try (var runs = Files.list(dir.resolve("run"))) {
+            assertThat(runs.filter(Files::isDirectory).count()).as("a failed load publishes no run folder").isEqualTo(1);
+        }
+    }
+
     @Test
     void commandLineLoadsIntoSqliteAndRefusesPasswordsInUrls() throws Exception {
         Path db = dir.resolve("cli/test.db");
