@@ -26,8 +26,10 @@ import java.util.Map;
  *
  * Fits the data file, draws ROWS rows into memory once, then per repetition and database: (1) "load": the rows
  * already in memory encoded and sent on one thread, table created in the transaction, commit included: the
- * database path alone; (2) "sample --to": the whole command path (generation on 2 threads plus loading), as
- * {@code doppel sample --to} runs it. Prints rows/s of each.
+ * database path alone; (2) "send" (PostgreSQL only): the rows already encoded as COPY lines, streamed and committed:
+ * what the server's COPY takes in, as when workers encode ahead (for SQLite the binding is the load, so "send" is
+ * the same as "load"); (3) "sample --to": the whole command path (generation and encoding on 2 worker threads,
+ * loading on one), as {@code doppel sample --to} runs it. Prints rows/s of each.
  */
 public final class DatabaseLoadBench {
     private DatabaseLoadBench() {}
@@ -58,7 +60,7 @@ public final class DatabaseLoadBench {
         if (pg != null) {
             urls.add(pg);
         }
-        System.out.println("rep  database     load_s  load_rows/s  sample_to_s  sample_to_rows/s");
+        System.out.println("rep  database     load_s  load_rows/s  send_s  send_rows/s  sample_to_s  sample_to_rows/s");
         try {
             for (int rep = 1; rep <= reps; rep++) {
                 for (String url : urls) {
@@ -69,16 +71,36 @@ public final class DatabaseLoadBench {
                         loader.commit();
                     }
                     double load = (System.nanoTime() - t0) / 1e9;
+                    double send = load;
+                    if (target.engine() == Engine.POSTGRESQL) {
+                        try (TableLoader<?> loader = TableLoader.open(target, layer.columns(), design, System.getenv())) {
+                            send = sendPrepared(loader, batches);
+                        }
+                    }
                     TableResult whole = TableLoading.run(new TableRequest(model, rows, 42, 2, target), Progress.NONE);
-                    System.out.printf(Locale.ROOT, "%3d  %-10s %8.2f %12.0f %12.2f %17.0f%n", rep,
-                            target.engine().name().toLowerCase(Locale.ROOT), load, rows / load, whole.seconds(),
-                            whole.rowsPerSecond());
+                    System.out.printf(Locale.ROOT, "%3d  %-10s %8.2f %12.0f %7.2f %12.0f %12.2f %17.0f%n", rep,
+                            target.engine().name().toLowerCase(Locale.ROOT), load, rows / load, send, rows / send,
+                            whole.seconds(), whole.rowsPerSecond());
                 }
             }
         } finally {
             Files.deleteIfExists(dir.resolve("bench.db"));
             Files.deleteIfExists(dir);
         }
+    }
+
+    /** Encodes every batch first, then times streaming them and the commit. */
+    private static <E> double sendPrepared(TableLoader<E> loader, List<Batch> batches) throws Exception {
+        List<E> prepared = new ArrayList<>();
+        for (Batch b : batches) {
+            prepared.add(loader.prepare(b));
+        }
+        long t0 = System.nanoTime();
+        for (int i = 0; i < batches.size(); i++) {
+            loader.write(batches.get(i), prepared.get(i));
+        }
+        loader.commit();
+        return (System.nanoTime() - t0) / 1e9;
     }
 
     private static <E> void send(TableLoader<E> loader, List<Batch> batches) throws Exception {
