@@ -113,6 +113,10 @@ final class RunCommand implements Callable<Integer> {
                     result.model().source().rows(), held, result.fitSeconds(), result.sample().rows(),
                     result.sample().seconds(), result.sample().rowsPerSecond());
             out.println("written: " + result.data());
+            if (result.table() != null) {
+                out.printf(Locale.ROOT, "loaded:  %s (%s, %,d rows, %.2f s)%n", result.table().target(),
+                        result.table().action().describe(), result.table().rows(), result.table().seconds());
+            }
             if (result.modelFile() != null) {
                 out.println("model:   " + result.modelFile());
             }

@@ -1,5 +1,7 @@
 package dev.doppel.pipeline;
 
+import dev.doppel.db.DatabaseTarget;
+import dev.doppel.db.IfExists;
 import dev.doppel.error.InputException;
 import dev.doppel.error.OutputException;
 import dev.doppel.error.UsageException;
@@ -87,7 +89,14 @@ public final class RunJob {
             EvaluationReport report,
             Path reportFile,
             Path htmlFile,
-            boolean written) {}
+            boolean written,
+            TableResult table) {
+        public Result(Path folder, Path data, Path modelFile, SynthModel model, SampleResult sample, double fitSeconds,
+                Path manifestFile, EvaluationReport report, Path reportFile, Path htmlFile, boolean written) {
+            this(folder, data, modelFile, model, sample, fitSeconds, manifestFile, report, reportFile, htmlFile, written,
+                    null);
+        }
+    }
 
     private RunJob() {}
 
@@ -127,6 +136,8 @@ public final class RunJob {
         } catch (ConditionException e) {
             throw new InputException(profileName + ": output." + e.part().key() + ": " + e.getMessage());
         }
+
+        DatabaseTarget table = tableTarget(out, profileName);
 
         // Check the destination before the work, so a run that cannot write fails fast.
         boolean force = overrides.force() || Boolean.TRUE.equals(out.overwrite());
@@ -196,6 +207,7 @@ public final class RunJob {
                     EvaluateJob.write(reportFile, ReportJson.toJson(report), force);
                     EvaluateJob.write(htmlFile, HtmlReport.render(report), force);
                 }
+                TableResult loaded = load(table, model, rows, seed, threads, inspected, masked, audience, progress);
                 Files.move(staged, explicit, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 Path manifestFile = MaskJob.manifestFor(explicit);
                 writeManifest(manifestFile, manifest(version, data, inspected, explicit, profileName, text, seed, masked),
@@ -204,7 +216,7 @@ public final class RunJob {
                         null, model, new SampleResult(explicit, sample.rows(), sample.bytes(), sample.seconds(),
                                 sample.summary()),
                         fitSeconds, manifestFile, report, report == null ? null : reportFile,
-                        report == null ? null : htmlFile, true);
+                        report == null ? null : htmlFile, true, loaded);
             } catch (IOException e) {
                 throw new OutputException(explicit + ": cannot be written (" + e.getClass().getSimpleName() + ")");
             } finally {
@@ -242,13 +254,14 @@ public final class RunJob {
                 Files.writeString(staging.resolve("report.json"), ReportJson.toJson(report));
                 Files.writeString(staging.resolve("report.html"), HtmlReport.render(report));
             }
+            TableResult loaded = load(table, model, rows, seed, threads, inspected, masked, audience, progress);
             Path folder = publish(staging, base);
             staging = null;
             return new Result(folder, folder.resolve(dataName), folder.resolve("model.json"), model,
                     new SampleResult(folder.resolve(dataName), sample.rows(), sample.bytes(), sample.seconds(), sample.summary()),
                     fitSeconds, folder.resolve("privacy.json"), report,
                     report == null ? null : folder.resolve("report.json"),
-                    report == null ? null : folder.resolve("report.html"), true);
+                    report == null ? null : folder.resolve("report.html"), true, loaded);
         } catch (IOException e) {
             throw new OutputException(base + ": cannot write the run folder (" + e.getClass().getSimpleName() + ")");
         } finally {
@@ -269,6 +282,42 @@ public final class RunJob {
     static String modelNote(SynthModel model) {
         String chosen = model.notes().stream().filter(n -> n.startsWith("model auto:")).findFirst().orElse(null);
         return "Model: " + model.kind() + (chosen == null ? "." : " (" + chosen + ").");
+    }
+
+    /** The profile's {@code output.to}/{@code table}/{@code if_exists}, checked before the work; null without them. */
+    static DatabaseTarget tableTarget(Profile.Output out, String profileName) {
+        if (out.to() == null && out.table() == null) {
+            return null;
+        }
+        if (out.to() == null) {
+            throw new InputException(profileName + ": output.table needs output.to (the database to load into)");
+        }
+        IfExists ifExists;
+        try {
+            ifExists = out.ifExists() == null ? IfExists.APPEND : IfExists.fromKey(out.ifExists());
+        } catch (IllegalArgumentException e) {
+            throw new InputException(profileName + ": output.if_exists must be append, replace or fail");
+        }
+        try {
+            return DatabaseTarget.parse(out.to(), out.table(), ifExists);
+        } catch (UsageException e) {
+            throw new InputException(profileName + ": output: " + e.getMessage().replace("--to", "to")
+                    .replace("--table", "table"));
+        }
+    }
+
+    /**
+     * Loads the run's rows into the profile's table, after the evaluation and its gate and before the run's files are
+     * published: the same seed and batches as the file, so the table holds the same rows. A failed load is rolled
+     * back and the run publishes nothing. Null without a table.
+     */
+    private static TableResult load(DatabaseTarget table, SynthModel model, long rows, long seed, int threads,
+            Fitting.Inspected inspected, Fitting.Masked masked, Audience audience, Progress progress) {
+        if (table == null) {
+            return null;
+        }
+        return TableLoading.run(new TableRequest(model, rows, seed, threads, table, realIds(inspected, masked),
+                audience), progress);
     }
 
     /** True when a privacy threshold of the report's gate failed. */

@@ -25,7 +25,8 @@ public record Profile(
         input = input == null ? new Input(null, null, null, null) : input;
         columns = columns == null ? new LinkedHashMap<>() : new LinkedHashMap<>(columns);
         model = model == null ? new Model(null, null, null) : model;
-        output = output == null ? new Output(null, null, null, null, null, null, null, null, null, null) : output;
+        output = output == null ? new Output(null, null, null, null, null, null, null, null, null, null, null, null, null)
+                : output;
         privacy = privacy == null ? new Privacy(null, null, null, null, null, null) : privacy;
         evaluate = evaluate == null ? new Evaluate(null, null, null, null, null, null) : evaluate;
         constraints = constraints == null ? java.util.List.of() : java.util.List.copyOf(constraints);
@@ -185,6 +186,10 @@ public record Profile(
      * @param overwrite allow replacing an existing {@code path} (default false)
      * @param where generate only rows meeting this condition (the {@code --where} language; default: all rows)
      * @param rebalance give this column equal label shares, or a chosen mix ({@code --rebalance}; default: none)
+     * @param to also load the rows into this database ({@code --to}: {@code jdbc:postgresql://HOST:PORT/DB} or
+     *     {@code sqlite:FILE}); the run folder is written as without it
+     * @param table the table to load, with {@code to}
+     * @param ifExists when the table exists: append (default), replace or fail ({@code --if-exists})
      */
     public record Output(
             Long rows,
@@ -196,5 +201,13 @@ public record Profile(
             String path,
             Boolean overwrite,
             String where,
-            String rebalance) {}
+            String rebalance,
+            String to,
+            String table,
+            String ifExists) {
+        public Output(Long rows, Long seed, Integer threads, String format, String compression, String dir,
+                String path, Boolean overwrite, String where, String rebalance) {
+            this(rows, seed, threads, format, compression, dir, path, overwrite, where, rebalance, null, null, null);
+        }
+    }
 }

@@ -1,0 +1,49 @@
+package dev.doppel.pipeline;
+
+import dev.doppel.db.DatabaseTarget;
+import dev.doppel.generate.condition.Audience;
+import dev.doppel.model.SynthModel;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What to generate and which table to load it into. The rows are those {@link SampleRequest} with the same model,
+ * seed, row count, real ids and audience writes to a file: the same values, whatever the thread count.
+ *
+ * @param model the fitted model
+ * @param rows how many synthetic rows
+ * @param seed the root seed
+ * @param threads worker threads (1 or more)
+ * @param target the database, table and what to do when the table exists
+ * @param realIds per identifier column, the real ids no synthetic id may equal (never stored)
+ * @param audience which rows to generate; {@link Audience#none()} for all
+ */
+public record TableRequest(
+        SynthModel model,
+        long rows,
+        long seed,
+        int threads,
+        DatabaseTarget target,
+        Map<String, Set<String>> realIds,
+        Audience audience) {
+
+    public TableRequest {
+        realIds = Map.copyOf(realIds);
+        audience = audience == null ? Audience.none() : audience;
+        if (rows < 0) {
+            throw new IllegalArgumentException("rows must not be negative");
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1");
+        }
+    }
+
+    public TableRequest(SynthModel model, long rows, long seed, int threads, DatabaseTarget target) {
+        this(model, rows, seed, threads, target, Map.of(), Audience.none());
+    }
+
+    @Override
+    public String toString() {
+        return "TableRequest[" + rows + " rows to " + target + "]"; // never the ids
+    }
+}
