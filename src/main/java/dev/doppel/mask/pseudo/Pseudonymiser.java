@@ -266,6 +266,7 @@ public final class Pseudonymiser {
         long[] modulus = e.moduli;
         long[] w = e.words;
         w[0] = tweak;
+        rounds.absorb(tweak, e.prefix);
         for (int s = 0; s < ROUNDS; s++) {
             int round = forward ? s : ROUNDS - 1 - s;
             boolean left = (round & 1) == 0;
@@ -278,7 +279,7 @@ public final class Pseudonymiser {
             for (int c = dst; c < dstEnd; c++) {
                 w[1] = (long) (c - dst) << 32 | round;
                 long m = modulus[c];
-                long offset = uniform(rounds.hash(w, words), m);
+                long offset = uniform(rounds.hashAfter(e.prefix, w, words), m);
                 long v = forward ? limb[c] + offset - m : limb[c] - offset;
                 limb[c] = v + (v >> 63 & m); // back into [0, m) without a branch
             }
@@ -354,6 +355,7 @@ public final class Pseudonymiser {
      */
     private void offsets(Engine e, int round, int[] radices, int from, int count, int words) {
         long[] w = e.words;
+        rounds.absorb(w[0], e.prefix);
         for (int j = 0, chunk = 0; j < count; chunk++) {
             int end = j;
             long size = 1;
@@ -362,7 +364,7 @@ public final class Pseudonymiser {
                 end++;
             }
             w[1] = (long) chunk << 32 | round;
-            long y = rounds.hash(w, words);
+            long y = rounds.hashAfter(e.prefix, w, words);
             for (; j < end; j++) {
                 int radix = radices[from + j];
                 e.offsets[j] = (int) uniform(y, radix); // the next digit; the low word y * radix keeps the rest
@@ -436,6 +438,8 @@ public final class Pseudonymiser {
     /** One thread's scratch arrays, grown to the longest value seen. */
     private static final class Engine {
         byte[] message = new byte[0];
+        /** The round key's SipHash state after the value's tweak, the first word of every round's message. */
+        final long[] prefix = new long[4];
         long[] words = new long[0];
         long[] limbs = new long[0];
         long[] moduli = new long[0];

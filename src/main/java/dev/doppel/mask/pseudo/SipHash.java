@@ -76,6 +76,51 @@ final class SipHash {
         return finish(v0, v1, v2, v3, (long) (count << 3) << 56);
     }
 
+    /**
+     * The state after the first word of a message, {@code first}, into {@code state[0..4)}: F's messages in one value's
+     * Feistel rounds all start with the value's tweak, so its compression is done once per value instead of once per
+     * round ({@link #hashAfter}).
+     */
+    void absorb(long first, long[] state) {
+        long v0 = k0 ^ 0x736f6d6570736575L;
+        long v1 = k1 ^ 0x646f72616e646f6dL;
+        long v2 = k0 ^ 0x6c7967656e657261L;
+        long v3 = k1 ^ 0x7465646279746573L ^ first;
+        for (int r = 0; r < 2; r++) {
+            v0 += v1; v1 = Long.rotateLeft(v1, 13); v1 ^= v0; v0 = Long.rotateLeft(v0, 32);
+            v2 += v3; v3 = Long.rotateLeft(v3, 16); v3 ^= v2;
+            v0 += v3; v3 = Long.rotateLeft(v3, 21); v3 ^= v0;
+            v2 += v1; v1 = Long.rotateLeft(v1, 17); v1 ^= v2; v2 = Long.rotateLeft(v2, 32);
+        }
+        state[0] = v0 ^ first;
+        state[1] = v1;
+        state[2] = v2;
+        state[3] = v3;
+    }
+
+    /**
+     * The same as {@link #hash(long[], int) hash(words, count)} when {@code state} is what {@link #absorb} made of
+     * {@code words[0]}: the words from index 1 are compressed from there.
+     */
+    long hashAfter(long[] state, long[] words, int count) {
+        long v0 = state[0];
+        long v1 = state[1];
+        long v2 = state[2];
+        long v3 = state[3];
+        for (int i = 1; i < count; i++) {
+            long m = words[i];
+            v3 ^= m;
+            for (int r = 0; r < 2; r++) {
+                v0 += v1; v1 = Long.rotateLeft(v1, 13); v1 ^= v0; v0 = Long.rotateLeft(v0, 32);
+                v2 += v3; v3 = Long.rotateLeft(v3, 16); v3 ^= v2;
+                v0 += v3; v3 = Long.rotateLeft(v3, 21); v3 ^= v0;
+                v2 += v1; v1 = Long.rotateLeft(v1, 17); v1 ^= v2; v2 = Long.rotateLeft(v2, 32);
+            }
+            v0 ^= m;
+        }
+        return finish(v0, v1, v2, v3, (long) (count << 3) << 56);
+    }
+
     /** The last block (length byte and tail), then four finalisation rounds. */
     private static long finish(long v0, long v1, long v2, long v3, long last) {
         v3 ^= last;

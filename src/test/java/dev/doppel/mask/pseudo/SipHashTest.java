@@ -38,6 +38,29 @@ class SipHashTest {
     }
 
     @Test
+    void hashAfterTheFirstWordEqualsTheWholeHash() {
+        SplittableRandom rng = new SplittableRandom(11);
+        byte[] key = new byte[16];
+        rng.nextBytes(key);
+        SipHash f = new SipHash(key, 0);
+        long[] state = new long[4];
+        for (int count = 1; count < 7; count++) {
+            for (int trial = 0; trial < 50; trial++) {
+                long[] words = new long[count];
+                for (int i = 0; i < count; i++) {
+                    words[i] = rng.nextLong();
+                }
+                f.absorb(words[0], state);
+                assertThat(f.hashAfter(state, words, count)).isEqualTo(f.hash(words, count));
+            }
+        }
+        // the reference vector of 16 bytes 00..0f, as two words
+        long[] two = {0x0706050403020100L, 0x0f0e0d0c0b0a0908L};
+        REFERENCE.absorb(two[0], state);
+        assertThat(REFERENCE.hashAfter(state, two, 2)).isEqualTo(REFERENCE.hash(sequence(16), 16));
+    }
+
+    @Test
     void toStringHidesTheKey() {
         assertThat(REFERENCE.toString()).isEqualTo("SipHash[key hidden]");
     }
