@@ -175,6 +175,22 @@ class BigInputFitTest {
                 "bank_marketing.csv was evaluated on a uniform random sample of 4,000 of its 45,211 rows");
     }
 
+    @Test
+    void aBoundBelowOneIsRejected() throws IOException {
+        Path data = dir.resolve("d.csv");
+        Files.writeString(data, "a,b\n1,x\n2,y\n");
+        CliRunner.Run flag = doppel("fit", data.toString(), "--sample-rows", "0", "-o", dir.resolve("m.json").toString());
+        assertThat(flag.code()).isEqualTo(dev.doppel.error.ExitCodes.USAGE);
+        assertThat(flag.errLines()).containsExactly("error: --sample-rows must be at least 1");
+        Path profile = dir.resolve("p.yaml");
+        Files.writeString(profile, "input:\n  sample_rows: 0\n");
+        CliRunner.Run key = doppel("fit", data.toString(), "--profile", profile.toString(), "-o",
+                dir.resolve("m.json").toString());
+        assertThat(key.code()).isEqualTo(3);
+        assertThat(key.errLines()).containsExactly("error: " + profile + ": input.sample_rows must be at least 1");
+        assertThat(Files.exists(dir.resolve("m.json"))).isFalse();
+    }
+
     /** The mean of a numeric column's distribution as the model stores it (missing values left out). */
     private static double impliedMean(NumericColumn column) {
         double spikeShare = column.spike() == null ? 0 : column.spike().share();
