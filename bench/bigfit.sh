@@ -10,7 +10,7 @@
 #
 # Settings (environment): DATASET=bank_marketing.csv (any shared CSV), SIZE_MB=2048 (the file's size), HEAP=1g,
 # SAMPLE_ROWS= (--sample-rows; default the CLI's), MODEL=copula (or tree, auto), THREADS= --threads (default all
-# cores), KEEP=1 keeps the work folder (with the big file).
+# cores), GC_OPTS= more JVM options (e.g. -XX:+UseParallelGC), KEEP=1 keeps the work folder (with the big file).
 #
 # Usage: bench/bigfit.sh
 set -euo pipefail
@@ -55,7 +55,7 @@ head -n 1001 "$input" > "$work/warmup.csv"
 "$doppel" fit "$work/warmup.csv" -q --force -o "$work/warmup.json" >/dev/null
 
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-JAVA_OPTS="-Xmx$heap -Xlog:gc:file=$work/gc.log" /usr/bin/time -v -o "$work/time.txt" \
+JAVA_OPTS="-Xmx$heap ${GC_OPTS:-} -Xlog:gc:file=$work/gc.log" /usr/bin/time -v -o "$work/time.txt" \
   "$doppel" fit "$input" --model "$model" ${extra[@]+"${extra[@]}"} --force -o "$work/model.json" > "$work/fit.txt"
 echo "load after:  $(cut -d' ' -f1-3 /proc/loadavg)"
 grep -v '^note: the correlation' "$work/fit.txt" || true
