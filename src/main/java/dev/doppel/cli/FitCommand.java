@@ -32,13 +32,14 @@ import picocli.CommandLine.Model.CommandSpec;
         footerHeading = "%nExample:%n",
         footer = {"  ./doppel fit ../shared/data/telco_churn.csv --profile profiles/telco.yaml -o output/telco.model.json"})
 final class FitCommand implements Callable<Integer> {
-    /** Seeds model: auto's validation split and samples (fitting itself uses no randomness). */
-    private static final long SELECTION_SEED = 42;
+    /** The seed unless --seed is given. */
+    private static final long DEFAULT_SEED = 42;
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "DATA", description = "CSV, TSV or Parquet file.")
+    @Parameters(index = "0", paramLabel = "DATA",
+            description = "CSV, TSV or Parquet file, or a folder of Parquet files or of CSV files with one header.")
     Path data;
 
     @Option(names = "--profile", paramLabel = "FILE", description = "Profile with column settings (from inspect --write-profile).")
@@ -56,6 +57,16 @@ final class FitCommand implements Callable<Integer> {
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
     Integer threads;
+
+    @Option(names = "--sample-rows", paramLabel = "N",
+            description = "Learn at most N rows: a larger input is read in one pass and a uniform random sample of N"
+                    + " rows kept (default: the profile's input.sample_rows, else 1,000,000).")
+    Integer sampleRows;
+
+    @Option(names = "--seed", paramLabel = "N",
+            description = "Seeds the row sample and model auto's validation split (default 42; fitting is otherwise"
+                    + " deterministic).")
+    Long seed;
 
     @Mixin
     ReadOptionsMixin read;
@@ -85,14 +96,16 @@ final class FitCommand implements Callable<Integer> {
             throw new dev.doppel.error.UsageException("--threads must be at least 1");
         }
         options = read.toOptions(options);
+        int bound = Profiles.sampleRows(sampleRows, p == null ? null : p.input(), String.valueOf(profile));
+        long rootSeed = seed != null ? seed : DEFAULT_SEED;
         if (Files.exists(output) && !force) {
             throw new dev.doppel.error.OutputException(output + ": already exists; pass --force to overwrite it");
         }
         long start = System.nanoTime();
-        Fitting.Inspected inspected = Fitting.inspect(data, options, p, profile == null ? null : profile.toString(), text);
         String profileName = profile == null ? null : profile.toString();
-        SynthModel model = Fitting.fit(Fitting.mask(inspected, p, settings, profileName, text), settings,
-                Versions.current(), p, profileName, text, choice, SELECTION_SEED, workers);
+        Fitting.Inspected inspected = Fitting.inspect(data, options, bound, rootSeed, p, profileName, text);
+        SynthModel model = Fitting.noteSample(Fitting.fit(Fitting.mask(inspected, p, settings, profileName, text),
+                settings, Versions.current(), p, profileName, text, choice, rootSeed, workers), inspected, rootSeed);
         ModelFile.write(model, output, force);
         if (!common.quiet) {
             PrintWriter out = spec.commandLine().getOut();
@@ -101,8 +114,11 @@ final class FitCommand implements Callable<Integer> {
             }
             String drawn = model.trees() != null ? model.trees().order().size() + " drawn by trees"
                     : model.copula().dimension() + " in the copula";
-            out.printf(Locale.ROOT, "%s model written: %s (%,d rows, %d columns, %s, %.2f s)%n", model.kind(), output,
-                    model.source().rows(), model.columns().size(), drawn, (System.nanoTime() - start) / 1e9);
+            String rows = inspected.sampled()
+                    ? String.format(Locale.ROOT, "%,d of %,d rows", model.source().rows(), inspected.inputRows())
+                    : String.format(Locale.ROOT, "%,d rows", model.source().rows());
+            out.printf(Locale.ROOT, "%s model written: %s (%s, %d columns, %s, %.2f s)%n", model.kind(), output,
+                    rows, model.columns().size(), drawn, (System.nanoTime() - start) / 1e9);
         }
         return ExitCodes.OK;
     }

@@ -3,6 +3,7 @@ package dev.doppel.cli;
 import dev.doppel.error.ExitCodes;
 import dev.doppel.io.AtomicOutput;
 import dev.doppel.io.ReadOptions;
+import dev.doppel.io.InputFiles;
 import dev.doppel.io.TableReaders;
 import dev.doppel.pipeline.Fitting;
 import dev.doppel.privacy.Detection;
@@ -39,7 +40,8 @@ final class InspectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "DATA", description = "CSV, TSV or Parquet file.")
+    @Parameters(index = "0", paramLabel = "DATA",
+            description = "CSV, TSV or Parquet file, or a folder of Parquet files or of CSV files with one header.")
     Path data;
 
     @Option(names = "--write-profile", paramLabel = "FILE", description = "Write an editable YAML profile.")
@@ -60,7 +62,7 @@ final class InspectCommand implements Callable<Integer> {
         Fitting.Inspected inspected = Fitting.inspect(data, options, null, null, null);
         PrintWriter out = spec.commandLine().getOut();
         if (!common.quiet) {
-            out.print(render(inspected, TableReaders.isParquet(data)));
+            out.print(render(inspected, TableReaders.isParquet(InputFiles.of(data).get(0))));
         }
         if (profile != null) {
             String job = jobName(data);
@@ -112,8 +114,11 @@ final class InspectCommand implements Callable<Integer> {
         List<ColumnProfile> columns = inspected.inferred();
         StringBuilder sb = new StringBuilder();
         var table = inspected.table();
-        sb.append(String.format(Locale.ROOT, "%s: %,d %s, %d %s, %s%n", table.source(), table.rows(),
-                table.rows() == 1 ? "row" : "rows", table.columnCount(), table.columnCount() == 1 ? "column" : "columns",
+        long rows = inspected.inputRows();
+        sb.append(String.format(Locale.ROOT, "%s: %,d %s%s, %d %s, %s%n", table.source(), rows,
+                rows == 1 ? "row" : "rows",
+                inspected.sampled() ? String.format(Locale.ROOT, " (inferred from a sample of %,d)", table.rows()) : "",
+                table.columnCount(), table.columnCount() == 1 ? "column" : "columns",
                 parquet ? "Parquet" : describe(table.dialect())));
         int width = Math.min(32, Math.max(6, columns.stream().mapToInt(c -> c.spec().name().length()).max().orElse(6)));
         int formatWidth = Math.min(28, Math.max(6, columns.stream().mapToInt(c -> c.spec().describe().length()).max().orElse(6)));

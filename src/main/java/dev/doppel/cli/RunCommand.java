@@ -71,6 +71,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "TYPE", description = "Override model.type: copula, tree or auto.")
     String modelType;
 
+    @Option(names = "--sample-rows", paramLabel = "N",
+            description = "Override input.sample_rows: read at most N input rows into memory, a uniform random sample"
+                    + " of a larger input (default 1,000,000).")
+    Integer sampleRows;
+
     @Mixin
     CommonOptions common;
 
@@ -90,7 +95,7 @@ final class RunCommand implements Callable<Integer> {
         }
         RunJob.Result result = RunJob.run(profile,
                 new RunJob.Overrides(rows, seed, threads, force, outputDir, gate, gateBeforeWrite, !noEvaluation,
-                        modelType == null ? null : ModelChoice.Type.parseOption(modelType, "--model")),
+                        modelType == null ? null : ModelChoice.Type.parseOption(modelType, "--model"), sampleRows),
                 Versions.current(), new ConsoleProgress(err, common.quiet));
         EvaluationReport report = result.report();
         boolean gateFailed = report != null && report.gate() != null && !report.gate().passed();

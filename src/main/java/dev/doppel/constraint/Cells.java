@@ -67,7 +67,7 @@ final class Cells {
                 continue;
             }
             if (s.indexOf(Constraint.Allowed.SEPARATOR) >= 0 || s.contains(Constraint.Allowed.MISSING_PART)) {
-                throw new InputException(table.source() + ": line " + table.lineOf(r) + ", column '" + spec.name()
+                throw new InputException(table.where(r) + ", column '" + spec.name()
                         + "': holds a control character (U+0018 or U+001F) that allowed constraints use internally");
             }
             if (spec.kind() == ColumnKind.BOOLEAN) {
@@ -76,7 +76,7 @@ final class Cells {
                 } else if (s.equalsIgnoreCase(spec.falseValue())) {
                     s = spec.falseValue();
                 } else {
-                    throw new InputException(table.source() + ": line " + table.lineOf(r) + ", column '"
+                    throw new InputException(table.where(r) + ", column '"
                             + spec.name() + "': expected " + spec.trueValue() + " or " + spec.falseValue());
                 }
             }
@@ -91,7 +91,7 @@ final class Cells {
             case DECIMAL -> "a number";
             default -> "a " + spec.kind().key() + " like " + spec.layout();
         };
-        return new InputException(table.source() + ": line " + table.lineOf(r) + ", column '" + spec.name()
+        return new InputException(table.where(r) + ", column '" + spec.name()
                 + "': expected " + expected + " (set the column's kind in the profile)");
     }
 }

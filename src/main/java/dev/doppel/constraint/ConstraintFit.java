@@ -153,8 +153,7 @@ public final class ConstraintFit {
                         + "; the synthetic column is computed, so it holds in every row");
             }
         }
-        RawTable rewritten = new RawTable(table.source(), table.names(), columns, table.missingMarkers(),
-                table.dialect(), table.lines());
+        RawTable rewritten = table.withColumns(columns);
         return new Prepared(rewritten, out, List.copyOf(specs), List.copyOf(constraints), derivedMissing, notes);
     }
 

@@ -61,6 +61,20 @@ public final class TableReaders {
     }
 
     /**
+     * Opens a file, or a folder of files with one header (see {@link InputFiles}), for streaming row by row; a
+     * folder's files are read one after the other in name order, and its {@link RowReader#source()} is the folder's
+     * name. The caller closes the reader.
+     *
+     * @throws InputException as {@link #open}, or when a folder holds no data files or a file's header differs
+     */
+    public static RowReader openAll(Path input, ReadOptions options) {
+        if (!Files.isDirectory(input)) {
+            return open(input, options);
+        }
+        return ConcatRowReader.open(InputFiles.name(input), InputFiles.of(input), options);
+    }
+
+    /**
      * Opens the file for streaming in batches of {@code batchRows} rows, by the same rules as {@link #open}: a
      * delimited file is cut into batches here and each batch parsed by the thread that asks for its rows (see
      * {@link RowBatches}). The caller closes it.

@@ -279,7 +279,7 @@ public final class CopulaFitter {
                 case DECIMAL -> "a number";
                 default -> "a " + spec.kind().key() + " like " + spec.layout();
             };
-            throw new InputException(table.source() + ": line " + table.lineOf(firstBad) + ", column '" + spec.name()
+            throw new InputException(table.where(firstBad) + ", column '" + spec.name()
                     + "': expected " + expected + " (" + bad + " of " + cells.length
                     + " values do not fit; set the column's kind in the profile)");
         }
@@ -314,7 +314,7 @@ public final class CopulaFitter {
             } else if (s.equalsIgnoreCase(spec.falseValue())) {
                 out[i] = spec.falseValue();
             } else {
-                throw new InputException(table.source() + ": line " + table.lineOf(i) + ", column '" + spec.name()
+                throw new InputException(table.where(i) + ", column '" + spec.name()
                         + "': expected " + spec.trueValue() + " or " + spec.falseValue());
             }
         }

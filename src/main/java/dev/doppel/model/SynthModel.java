@@ -87,12 +87,28 @@ public record SynthModel(
         return trees != null ? "tree" : "copula";
     }
 
+    /** This model with {@code source.input_rows} set: it learnt a sample of an input of that many rows. */
+    public SynthModel withInputRows(long inputRows) {
+        return new SynthModel(format, version, doppel, privacy,
+                new Source(source.file(), source.rows(), source.columns(), inputRows), dialect, settings, columns,
+                copula, reference, notes, trees, constraints);
+    }
+
     /**
-     * @param file the input's file name
+     * @param file the input's file name (or folder name)
      * @param rows rows fitted on
      * @param columns columns in the input
+     * @param inputRows the input's rows when the model learnt a random sample of them; null (not written) when it
+     *     learnt them all
      */
-    public record Source(String file, int rows, int columns) {}
+    public record Source(String file, int rows, int columns,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            Long inputRows) {
+        /** A model that learnt every row of its input. */
+        public Source(String file, int rows, int columns) {
+            this(file, rows, columns, null);
+        }
+    }
 
     /**
      * Rank (Spearman) correlations between numeric columns of the real data, for the fidelity summary.

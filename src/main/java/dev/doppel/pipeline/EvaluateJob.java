@@ -15,6 +15,7 @@ import dev.doppel.io.AtomicOutput;
 import dev.doppel.io.ReadOptions;
 import dev.doppel.io.RowReader;
 import dev.doppel.io.TableReaders;
+import dev.doppel.io.TableSample;
 import dev.doppel.mask.MaskMode;
 import dev.doppel.mask.MaskPlan;
 import dev.doppel.mask.PrivacyManifest;
@@ -88,7 +89,10 @@ public final class EvaluateJob {
         ReadOptions options = request.readOptions();
         checkOutputs(request);
 
-        RawTable real = TableReaders.read(request.real(), options);
+        // the real tables as fitting reads them: a bounded uniform sample of a large input, in one streaming pass
+        int bound = Profiles.sampleRows(null, profile == null ? null : profile.input(), profileName);
+        List<String> notes = new ArrayList<>();
+        RawTable real = bounded(request.real(), options, bound, request.seed(), notes);
         List<ColumnProfile> inferred = SchemaInference.infer(real, Map.of());
         List<ColumnSpec> specs = profile == null ? inferred.stream().map(ColumnProfile::spec).toList()
                 : ProfileColumns.apply(inferred, profile.columns(), profileName, profileText);
@@ -97,7 +101,6 @@ public final class EvaluateJob {
         TableEncoder encoder = new TableEncoder(schema);
         EncodedTable realEncoded = encoder.encodeReal(real);
         EncodedTable synthetic;
-        List<String> notes = new ArrayList<>();
         try (RowReader rows = TableReaders.open(request.synthetic(), options)) {
             synthetic = encoder.encode(rows, MAX_SYNTHETIC_ROWS);
             if (rows.next() != null) {
@@ -108,7 +111,7 @@ public final class EvaluateJob {
         EncodedTable holdout = null;
         RawTable holdoutTable = null;
         if (request.holdout() != null) {
-            holdoutTable = TableReaders.read(request.holdout(), options);
+            holdoutTable = bounded(request.holdout(), options, bound, request.seed(), notes);
             holdout = encoder.encode(holdoutTable);
         }
         Profile.Evaluate settings = profile == null ? null : profile.evaluate();
@@ -164,6 +167,17 @@ public final class EvaluateJob {
         MaskPlan plan = MaskPlan.resolve(specs, PersonalDataDetector.detect(table, specs), profile, 5,
                 MaskMode.SYNTHESIS, profileName == null ? "evaluate" : profileName, profileText);
         return plan.roles();
+    }
+
+    /** The file's rows, or a uniform random sample of {@code bound} of them, with a note saying so. */
+    private static RawTable bounded(Path file, ReadOptions options, int bound, long seed, List<String> notes) {
+        TableSample sample = TableSample.read(file, options, bound, seed);
+        if (sample.sampled()) {
+            notes.add(String.format(java.util.Locale.ROOT,
+                    "%s was evaluated on a uniform random sample of %,d of its %,d rows (input.sample_rows).",
+                    file.getFileName(), sample.table().rows(), sample.inputRows()));
+        }
+        return sample.table();
     }
 
     private static EvaluationReport.Table table(Path file, long rows) {

@@ -3,7 +3,7 @@ package dev.doppel.pipeline;
 import dev.doppel.constraint.ConstraintFit;
 import dev.doppel.constraint.ProfileConstraints;
 import dev.doppel.io.ReadOptions;
-import dev.doppel.io.TableReaders;
+import dev.doppel.io.TableSample;
 import dev.doppel.mask.MaskMode;
 import dev.doppel.mask.MaskPlan;
 import dev.doppel.mask.MaskSetup;
@@ -27,14 +27,30 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Reading, inference, masking and fitting, in that order: the path from a data file to a model. */
 public final class Fitting {
     private Fitting() {}
 
-    /** A table with what inference found, after the profile's overrides. */
-    public record Inspected(RawTable table, List<ColumnProfile> inferred, List<ColumnSpec> specs) {}
+    /**
+     * A table with what inference found, after the profile's overrides.
+     *
+     * @param table the rows read: the whole input, or a uniform random sample of it when it is larger than the bound
+     * @param inputRows the input's rows, all counted (at least {@code table.rows()})
+     */
+    public record Inspected(RawTable table, List<ColumnProfile> inferred, List<ColumnSpec> specs, long inputRows) {
+        /** The whole input in memory. */
+        public Inspected(RawTable table, List<ColumnProfile> inferred, List<ColumnSpec> specs) {
+            this(table, inferred, specs, table.rows());
+        }
+
+        /** True when the table is a sample: some of the input's rows were left out. */
+        public boolean sampled() {
+            return inputRows > table.rows();
+        }
+    }
 
     /**
      * What the model may learn, after masking: the table with quasi-identifiers generalised or suppressed, the specs
@@ -55,13 +71,41 @@ public final class Fitting {
             MaskSetup setup,
             MaskingStage stage) {}
 
+    /** {@link #inspect(Path, ReadOptions, int, long, Profile, String, String)} with the default bound and seed 42. */
     public static Inspected inspect(Path data, ReadOptions options, Profile profile, String profileName, String profileText) {
-        RawTable table = TableReaders.read(data, options);
+        return inspect(data, options, TableSample.DEFAULT_ROWS, 42, profile, profileName, profileText);
+    }
+
+    /**
+     * Reads a file or a folder of files in one streaming pass, keeping at most {@code sampleRows} rows (a uniform
+     * random sample drawn with {@code seed}, see {@link TableSample}), and infers the columns from them.
+     */
+    public static Inspected inspect(Path data, ReadOptions options, int sampleRows, long seed, Profile profile,
+            String profileName, String profileText) {
+        TableSample sample = TableSample.read(data, options, sampleRows, seed);
+        RawTable table = sample.table();
         List<ColumnProfile> inferred = SchemaInference.infer(table, Map.of());
         List<ColumnSpec> specs = profile == null
                 ? inferred.stream().map(ColumnProfile::spec).toList()
                 : ProfileColumns.apply(inferred, profile.columns(), profileName, profileText);
-        return new Inspected(table, inferred, specs);
+        return new Inspected(table, inferred, specs, sample.inputRows());
+    }
+
+    /**
+     * The model with a note and {@code source.input_rows} saying it learnt a sample of the input, when it did; the
+     * model unchanged otherwise.
+     *
+     * @param inspected what was read
+     * @param seed the seed the sample was drawn with
+     */
+    public static SynthModel noteSample(SynthModel model, Inspected inspected, long seed) {
+        if (!inspected.sampled()) {
+            return model;
+        }
+        return model.withInputRows(inspected.inputRows()).withNote(String.format(Locale.ROOT,
+                "fitted on a uniform random sample of %,d of the input's %,d rows (seed %d); raise --sample-rows"
+                        + " (input.sample_rows) to learn more of them", inspected.table().rows(), inspected.inputRows(),
+                seed));
     }
 
     /**
@@ -146,7 +190,8 @@ public final class Fitting {
                 columns.get(c)[r] = masked[c];
             }
         }
-        return new RawTable(table.source(), table.names(), columns, table.missingMarkers(), table.dialect(), lines);
+        return new RawTable(table.source(), table.names(), columns, table.missingMarkers(), table.dialect(), lines,
+                table.parts());
     }
 
     private static int[] linesOf(RawTable table) {

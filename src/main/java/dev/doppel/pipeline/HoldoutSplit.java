@@ -57,6 +57,7 @@ public record HoldoutSplit(RawTable training, RawTable holdout) {
         for (int i = 0; i < positions.length; i++) {
             lines[i] = table.lineOf(positions[i]);
         }
-        return new RawTable(table.source(), table.names(), columns, table.missingMarkers(), table.dialect(), lines);
+        return new RawTable(table.source(), table.names(), columns, table.missingMarkers(), table.dialect(), lines,
+                table.parts() == null ? null : table.parts().select(positions));
     }
 }

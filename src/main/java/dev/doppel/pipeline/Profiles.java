@@ -2,6 +2,7 @@ package dev.doppel.pipeline;
 
 import dev.doppel.error.InputException;
 import dev.doppel.io.ReadOptions;
+import dev.doppel.io.TableSample;
 import dev.doppel.model.FitSettings;
 import dev.doppel.model.tree.TreeSettings;
 import dev.doppel.profile.Profile;
@@ -26,6 +27,28 @@ public final class Profiles {
             options = options.withMissingMarkers(input.missing());
         }
         return options;
+    }
+
+    /**
+     * The most rows fitting keeps: {@code override} (the command line's) when given, else the profile's
+     * {@code input.sample_rows}, else {@link TableSample#DEFAULT_ROWS}.
+     *
+     * @param profileName names the profile in an error
+     */
+    public static int sampleRows(Integer override, Profile.Input input, String profileName) {
+        if (override != null) {
+            if (override < 1) {
+                throw new dev.doppel.error.UsageException("--sample-rows must be at least 1");
+            }
+            return override;
+        }
+        if (input != null && input.sampleRows() != null) {
+            if (input.sampleRows() < 1) {
+                throw new InputException(profileName + ": input.sample_rows must be at least 1");
+            }
+            return input.sampleRows();
+        }
+        return TableSample.DEFAULT_ROWS;
     }
 
     /** "auto" (null), ",", ";", "tab" or "\t", "|", or any single character. */

@@ -60,9 +60,15 @@ public final class RunJob {
      * @param gate thresholds from the command line, on top of the profile's {@code evaluate:} ones
      * @param gateBeforeWrite evaluate before publishing and write nothing when a privacy threshold fails
      * @param evaluate false to skip the evaluation and its reports (faster; no gate can be checked)
+     * @param sampleRows the most input rows read into memory (a uniform random sample), over input.sample_rows
      */
     public record Overrides(Long rows, Long seed, Integer threads, boolean force, Path outputDir, Gate gate,
-            boolean gateBeforeWrite, boolean evaluate, ModelChoice.Type model) {
+            boolean gateBeforeWrite, boolean evaluate, ModelChoice.Type model, Integer sampleRows) {
+        public Overrides(Long rows, Long seed, Integer threads, boolean force, Path outputDir, Gate gate,
+                boolean gateBeforeWrite, boolean evaluate, ModelChoice.Type model) {
+            this(rows, seed, threads, force, outputDir, gate, gateBeforeWrite, evaluate, model, null);
+        }
+
         public Overrides(Long rows, Long seed, Integer threads, boolean force, Path outputDir, Gate gate,
                 boolean gateBeforeWrite, boolean evaluate) {
             this(rows, seed, threads, force, outputDir, gate, gateBeforeWrite, evaluate, null);
@@ -156,7 +162,8 @@ public final class RunJob {
 
         long fitStart = System.nanoTime();
         ReadOptions readOptions = Profiles.readOptions(profile.input(), profileName);
-        Fitting.Inspected inspected = Fitting.inspect(data, readOptions, profile, profileName, text);
+        int sampleRows = Profiles.sampleRows(overrides.sampleRows(), profile.input(), profileName);
+        Fitting.Inspected inspected = Fitting.inspect(data, readOptions, sampleRows, seed, profile, profileName, text);
         Profile.Evaluate evaluate = profile.evaluate();
         double holdoutShare = evaluate.holdout() != null ? evaluate.holdout() : HoldoutSplit.DEFAULT_SHARE;
         if (holdoutShare < 0 || holdoutShare >= 1) {
@@ -166,7 +173,9 @@ public final class RunJob {
                 : new HoldoutSplit(inspected.table(), null);
         Fitting.Inspected training = new Fitting.Inspected(split.training(), inspected.inferred(), inspected.specs());
         Fitting.Masked masked = Fitting.mask(training, profile, settings, profileName, text);
-        SynthModel model = Fitting.fit(masked, settings, version, profile, profileName, text, choice, seed, threads);
+        SynthModel model = Fitting.noteSample(
+                Fitting.fit(masked, settings, version, profile, profileName, text, choice, seed, threads), inspected,
+                seed);
         Audience audience;
         try {
             audience = Audience.compile(model, out.where(), out.rebalance());
@@ -174,7 +183,7 @@ public final class RunJob {
             throw new InputException(profileName + ": output." + e.part().key() + ": " + e.getMessage());
         }
         double fitSeconds = (System.nanoTime() - fitStart) / 1e9;
-        long rows = overrides.rows() != null ? overrides.rows() : out.rows() != null ? out.rows() : inspected.table().rows();
+        long rows = overrides.rows() != null ? overrides.rows() : out.rows() != null ? out.rows() : inspected.inputRows();
         Gate gate = Gate.of(evaluate.failUnder(), evaluate.max(), profileName)
                 .and(overrides.gate() == null ? Gate.none() : overrides.gate());
         boolean gateBeforeWrite = overrides.gateBeforeWrite() || Boolean.TRUE.equals(evaluate.gateBeforeWrite());

@@ -22,7 +22,7 @@ public record Profile(
     public static final int VERSION = 1;
 
     public Profile {
-        input = input == null ? new Input(null, null, null, null) : input;
+        input = input == null ? new Input(null, null, null, null, null) : input;
         columns = columns == null ? new LinkedHashMap<>() : new LinkedHashMap<>(columns);
         model = model == null ? new Model(null, null, null) : model;
         output = output == null ? new Output(null, null, null, null, null, null, null, null, null, null, null, null, null)
@@ -52,8 +52,15 @@ public record Profile(
      * @param delimiter "auto" (default), ",", ";", "tab", "|"
      * @param encoding the text encoding, default UTF-8
      * @param missing cell values that mean "missing"; default "", NA, N/A, null, ?
+     * @param sampleRows the most rows fitting learns: a larger input is read in one pass and a uniform random sample
+     *     of this many rows kept (default 1,000,000)
      */
-    public record Input(String path, String delimiter, String encoding, java.util.List<String> missing) {}
+    public record Input(String path, String delimiter, String encoding, java.util.List<String> missing,
+            Integer sampleRows) {
+        public Input(String path, String delimiter, String encoding, java.util.List<String> missing) {
+            this(path, delimiter, encoding, missing, null);
+        }
+    }
 
     /**
      * One column's settings; anything left out is inferred from the data.

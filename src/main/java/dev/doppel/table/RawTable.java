@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param missingMarkers per column, the raw marker the input used most for a missing cell ("" when none was seen)
  * @param dialect how the file was written, so output can be written the same way
  * @param lines per row, the line of the file it started on (for messages)
+ * @param parts for a table read from a folder of files, which file each row came from; null for one file
  */
 public record RawTable(
         String source,
@@ -20,7 +21,8 @@ public record RawTable(
         List<String[]> columns,
         List<String> missingMarkers,
         FileDialect dialect,
-        int[] lines) {
+        int[] lines,
+        Parts parts) {
 
     public RawTable {
         names = List.copyOf(names);
@@ -31,6 +33,55 @@ public record RawTable(
         if (names.size() != columns.size() || names.size() != missingMarkers.size()) {
             throw new IllegalArgumentException("names, columns and markers differ in count");
         }
+        if (parts != null && parts.ofRow().length != lines.length) {
+            throw new IllegalArgumentException("parts and lines differ in count");
+        }
+    }
+
+    /** A table read from one file. */
+    public RawTable(String source, List<String> names, List<String[]> columns, List<String> missingMarkers,
+            FileDialect dialect, int[] lines) {
+        this(source, names, columns, missingMarkers, dialect, lines, null);
+    }
+
+    /**
+     * The files of a table read from a folder, so a message can name the file a row came from.
+     *
+     * @param files the files' names (no folder), in reading order
+     * @param ofRow per row, the index in {@code files} of its file
+     */
+    public record Parts(List<String> files, int[] ofRow) {
+        public Parts {
+            files = List.copyOf(files);
+            Objects.requireNonNull(ofRow);
+        }
+
+        /** The parts of the rows at {@code positions}, in that order. */
+        public Parts select(int[] positions) {
+            int[] picked = new int[positions.length];
+            for (int i = 0; i < positions.length; i++) {
+                picked[i] = ofRow[positions[i]];
+            }
+            return new Parts(files, picked);
+        }
+
+        @Override
+        public String toString() {
+            return "Parts[" + files.size() + " files]";
+        }
+    }
+
+    /**
+     * Where row {@code row} (0-based) is in the input, for messages: {@code "data.csv: line 12"}; for a folder, the
+     * row's own file, as the reader's messages name it ({@code "part-2.csv: line 12"}).
+     */
+    public String where(int row) {
+        return (parts == null ? source : parts.files().get(parts.ofRow()[row])) + ": line " + lines[row];
+    }
+
+    /** The same rows with other cells (same row count), keeping where each row came from. */
+    public RawTable withColumns(List<String[]> newColumns) {
+        return new RawTable(source, names, newColumns, missingMarkers, dialect, lines, parts);
     }
 
     public int rows() {

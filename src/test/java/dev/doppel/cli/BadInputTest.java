@@ -166,9 +166,11 @@ class BadInputTest {
     }
 
     @Test
-    void rejectsAFolder() throws IOException {
+    void rejectsAFolderWithoutDataFiles() throws IOException {
         Path folder = Files.createDirectories(dir.resolve("folder.csv"));
-        assertThat(assertDataRejected(folder)).isEqualTo("error: folder.csv: is a folder; give a data file");
+        Files.writeString(folder.resolve("notes.md"), "not data");
+        assertThat(assertDataRejected(folder))
+                .isEqualTo("error: folder.csv: the folder holds no data files (*.csv, *.tsv, *.txt or *.parquet)");
     }
 
     @Test
