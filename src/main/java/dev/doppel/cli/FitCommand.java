@@ -52,7 +52,7 @@ final class FitCommand implements Callable<Integer> {
     boolean force;
 
     @Option(names = "--model", paramLabel = "TYPE",
-            description = "copula, tree or auto (default: the profile's model.type, else copula).")
+            description = "copula, tree or auto (default: the profile's model.type, else auto).")
     String modelType;
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
@@ -80,7 +80,7 @@ final class FitCommand implements Callable<Integer> {
         String text = null;
         ReadOptions options = ReadOptions.DEFAULTS;
         FitSettings settings = FitSettings.DEFAULTS;
-        ModelChoice choice = ModelChoice.copula(settings.minGroup());
+        ModelChoice choice = ModelChoice.defaults(settings.minGroup());
         if (profile != null) {
             p = ProfileFile.read(profile);
             text = Files.readString(profile);

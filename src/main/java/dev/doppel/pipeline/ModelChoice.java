@@ -46,6 +46,14 @@ public record ModelChoice(Type type, TreeSettings tree) {
         }
     }
 
+    /**
+     * The default: auto. It keeps the copula under {@link ModelSelection#MIN_ROWS} rows and above
+     * {@link ModelSelection#MAX_TREE_ROWS}, and otherwise the better of copula and tree that passes the privacy bar.
+     */
+    public static ModelChoice defaults(int k) {
+        return new ModelChoice(Type.AUTO, TreeSettings.defaults(k));
+    }
+
     public static ModelChoice copula(int k) {
         return new ModelChoice(Type.COPULA, TreeSettings.defaults(k));
     }

@@ -39,6 +39,12 @@ public final class ModelSelection {
     static final int MAX_ROWS = 20_000;
     /** Below this many rows the comparison would be noise: the copula is kept. */
     static final int MIN_ROWS = 200;
+    /**
+     * Above this many rows auto keeps the copula without trying the tree: the comparison fits the tree twice (on the
+     * split, then on all rows), which on a million rows takes minutes where the copula takes seconds. {@code --model
+     * tree} still fits one.
+     */
+    public static final int MAX_TREE_ROWS = 100_000;
 
     private ModelSelection() {}
 
@@ -79,6 +85,11 @@ public final class ModelSelection {
         if (table.rows() < MIN_ROWS || split.holdout() == null) {
             return new Outcome(ModelChoice.Type.COPULA, List.of(), "model auto: copula (only " + table.rows()
                     + " rows, too few to compare models on a validation split)");
+        }
+        if (table.rows() > MAX_TREE_ROWS) {
+            return new Outcome(ModelChoice.Type.COPULA, List.of(), String.format(Locale.ROOT, "model auto: copula"
+                    + " (%,d rows: above %,d auto does not try the tree model, whose fit would take minutes; ask for"
+                    + " model tree to fit one)", table.rows(), MAX_TREE_ROWS));
         }
         Fitting.Masked training = new Fitting.Masked(split.training(), masked.specs(), masked.given(), masked.plan(),
                 masked.setup(), masked.stage());

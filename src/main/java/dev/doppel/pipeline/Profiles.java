@@ -90,13 +90,13 @@ public final class Profiles {
     }
 
     /**
-     * The model a profile asks for: {@code model.type} (copula by default) and the tree settings ({@code min_leaf},
+     * The model a profile asks for: {@code model.type} (auto by default) and the tree settings ({@code min_leaf},
      * {@code max_depth}, {@code order}, {@code smoothing}, {@code significance}), checked.
      *
      * @param k the model's k (a leaf never holds fewer rows)
      */
     public static ModelChoice modelChoice(Profile.Model model, String profileName, int k) {
-        ModelChoice.Type type = model.type() == null ? ModelChoice.Type.COPULA
+        ModelChoice.Type type = model.type() == null ? ModelChoice.Type.AUTO
                 : ModelChoice.Type.parse(model.type(), profileName + ": model.type");
         TreeSettings defaults = TreeSettings.defaults(k);
         int minLeaf = model.minLeaf() != null ? model.minLeaf() : defaults.minLeaf();
