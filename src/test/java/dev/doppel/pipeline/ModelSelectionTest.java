@@ -22,13 +22,14 @@ class ModelSelectionTest {
 
     /**
      * End to end on telco, where the tree model scores about 0.98 and the copula 0.95 at DCR shares near 0.52 and 0.51
-     * (README table): {@code fit --model auto} keeps the tree, and the model's notes give the numbers behind it.
+     * (README table): {@code fit} with no {@code --model} is auto, keeps the tree, and the model's notes give the
+     * numbers behind it.
      */
     @Test
-    void autoOnTelcoKeepsTheTreeAndSaysWhy() {
+    void theDefaultAutoOnTelcoKeepsTheTreeAndSaysWhy() {
         Path data = TestData.require("telco_churn.csv");
         Path model = dir.resolve("telco.json");
-        CliRunner.Run run = CliRunner.doppel("fit", data.toString(), "--model", "auto", "-o", model.toString());
+        CliRunner.Run run = CliRunner.doppel("fit", data.toString(), "-o", model.toString());
         assertEquals(ExitCodes.OK, run.code(), run.err());
         SynthModel fitted = ModelFile.read(model);
         assertEquals("tree", fitted.kind());
