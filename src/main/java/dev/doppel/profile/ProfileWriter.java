@@ -88,7 +88,7 @@ public final class ProfileWriter {
             sb.append('\n');
         }
         sb.append("model:\n");
-        sb.append("  type: copula\n");
+        sb.append("  type: auto            # auto (default): copula or tree, the better that passes the privacy bar\n");
         sb.append("  min_group: 5          # k: rarer labels are pooled; every stored number summarises >= k rows\n");
         sb.append("  rare_label: \"(other)\"\n");
         sb.append("privacy:\n");
