@@ -109,7 +109,8 @@ final class LatentCorrelation {
             support[j] = support(b);
         }
         double[][] latent = new double[d][d];
-        for (int a = 0; a < d; a++) {
+        // pairs are independent and each writes its own two cells: parallel, and the same result on any core count
+        java.util.stream.IntStream.range(0, d).parallel().forEach(a -> {
             latent[a][a] = 1;
             for (int b = 0; b < a; b++) {
                 double observed = sd[a] > 0 && sd[b] > 0 ? Correlations.pearsonPairwiseOrUnknown(scores[a], scores[b]) : 0;
@@ -118,7 +119,7 @@ final class LatentCorrelation {
                 latent[a][b] = rho;
                 latent[b][a] = rho;
             }
-        }
+        });
         fillUnseen(latent);
         return latent;
     }

@@ -123,31 +123,71 @@ public final class Correlations {
         return r;
     }
 
-    /** Mid-ranks (1-based, ties averaged) of the present values; NaN stays NaN. */
+    /**
+     * Mid-ranks (1-based, ties averaged) of the present values; NaN stays NaN. The present rows are ordered by a radix
+     * sort of their values' order-preserving bit patterns (primitive arrays, linear time): a boxed index sort cost
+     * seconds per column on a million rows.
+     */
     public static double[] midRanks(double[] values) {
         int n = values.length;
-        Integer[] order = new Integer[n];
         int present = 0;
-        for (int i = 0; i < n; i++) {
+        for (double v : values) {
+            present += Double.isNaN(v) ? 0 : 1;
+        }
+        long[] keys = new long[present];
+        int[] order = new int[present];
+        for (int i = 0, j = 0; i < n; i++) {
             if (!Double.isNaN(values[i])) {
-                order[present++] = i;
+                long bits = Double.doubleToRawLongBits(values[i]);
+                keys[j] = bits ^ ((bits >> 63) | Long.MIN_VALUE); // unsigned order of keys = numeric order of values
+                order[j++] = i;
             }
         }
-        Integer[] idx = Arrays.copyOf(order, present);
-        Arrays.sort(idx, (a, b) -> Double.compare(values[a], values[b]));
+        radixSort(keys, order);
         double[] ranks = new double[n];
-        Arrays.fill(ranks, Double.NaN);
+        java.util.Arrays.fill(ranks, Double.NaN);
         for (int i = 0; i < present; ) {
             int j = i;
-            while (j < present && values[idx[j]] == values[idx[i]]) {
+            while (j < present && values[order[j]] == values[order[i]]) {
                 j++;
             }
             double mid = (i + j + 1) / 2.0;
             for (int t = i; t < j; t++) {
-                ranks[idx[t]] = mid;
+                ranks[order[t]] = mid;
             }
             i = j;
         }
         return ranks;
+    }
+
+    /** Sorts {@code keys} as unsigned numbers, carrying {@code order} along; stable (least significant digit first). */
+    private static void radixSort(long[] keys, int[] order) {
+        int n = keys.length;
+        long[] keyBuffer = new long[n];
+        int[] orderBuffer = new int[n];
+        int[] count = new int[1 << 16];
+        for (int shift = 0; shift < 64; shift += 16) {
+            java.util.Arrays.fill(count, 0);
+            for (long k : keys) {
+                count[(int) (k >>> shift) & 0xFFFF]++;
+            }
+            if (count[(int) (keys.length == 0 ? 0 : (keys[0] >>> shift) & 0xFFFF)] == n) {
+                continue; // every key has this digit: the pass would not move anything
+            }
+            int sum = 0;
+            for (int d = 0; d < count.length; d++) {
+                int c = count[d];
+                count[d] = sum;
+                sum += c;
+            }
+            for (int i = 0; i < n; i++) {
+                int d = (int) (keys[i] >>> shift) & 0xFFFF;
+                int at = count[d]++;
+                keyBuffer[at] = keys[i];
+                orderBuffer[at] = order[i];
+            }
+            System.arraycopy(keyBuffer, 0, keys, 0, n);
+            System.arraycopy(orderBuffer, 0, order, 0, n);
+        }
     }
 }
