@@ -261,11 +261,7 @@ final class TreeSampler {
         long[][] left = tree.left();
         int node = 0;
         while (feature[node] >= 0) {
-            int lv = level[feature[node]];
-            long[] bits = left[node];
-            int word = lv >>> 6;
-            boolean goesLeft = word < bits.length && (bits[word] & (1L << lv)) != 0;
-            node = goesLeft ? next[node] : next[node] + 1;
+            node = ColumnTree.goesLeft(left[node], level[feature[node]]) ? next[node] : next[node] + 1;
         }
         return next[node];
     }

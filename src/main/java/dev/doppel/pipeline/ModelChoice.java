@@ -35,9 +35,9 @@ public record ModelChoice(Type type, TreeSettings tree) {
         /** A command-line option's value: a bad one is a usage error (exit 2), not bad input. */
         public static Type parseOption(String text, String option) {
             try {
-                return valueOf(text.trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new dev.doppel.error.UsageException(option + ": model type must be copula, tree or auto");
+                return parse(text, option);
+            } catch (InputException e) {
+                throw new dev.doppel.error.UsageException(e.getMessage());
             }
         }
 

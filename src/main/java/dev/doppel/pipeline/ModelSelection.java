@@ -39,6 +39,8 @@ public final class ModelSelection {
     static final int MAX_ROWS = 20_000;
     /** Below this many rows the comparison would be noise: the copula is kept. */
     static final int MIN_ROWS = 200;
+    /** How the model note giving auto's choice and its reasons starts. */
+    static final String NOTE = "model auto: ";
     /**
      * Above this many rows auto keeps the copula without trying the tree: the comparison fits the tree twice (on the
      * split, then on all rows), which on a million rows takes minutes where the copula takes seconds. {@code --model
@@ -83,11 +85,11 @@ public final class ModelSelection {
         RawTable table = masked.table();
         HoldoutSplit split = HoldoutSplit.of(table, VALIDATION_SHARE, seed ^ 0x4155544fL);
         if (table.rows() < MIN_ROWS || split.holdout() == null) {
-            return new Outcome(ModelChoice.Type.COPULA, List.of(), "model auto: copula (only " + table.rows()
+            return new Outcome(ModelChoice.Type.COPULA, List.of(), NOTE + "copula (only " + table.rows()
                     + " rows, too few to compare models on a validation split)");
         }
         if (table.rows() > MAX_TREE_ROWS) {
-            return new Outcome(ModelChoice.Type.COPULA, List.of(), String.format(Locale.ROOT, "model auto: copula"
+            return new Outcome(ModelChoice.Type.COPULA, List.of(), String.format(Locale.ROOT, NOTE + "copula"
                     + " (%,d rows: above %,d auto does not try the tree model, whose fit would take minutes; ask for"
                     + " model tree to fit one)", table.rows(), MAX_TREE_ROWS));
         }
@@ -131,7 +133,7 @@ public final class ModelSelection {
             }
             why = "no model passed the privacy bar; the one farthest from its training rows";
         }
-        StringBuilder sb = new StringBuilder("model auto: " + best.type().key() + " (" + why + "; on a "
+        StringBuilder sb = new StringBuilder(NOTE + best.type().key() + " (" + why + "; on a "
                 + Math.round(VALIDATION_SHARE * 100) + "% validation split:");
         for (Candidate c : candidates) {
             sb.append(String.format(Locale.ROOT, " %s quality %.3f, DCR share %.3f, exact copies %.4f%s;",

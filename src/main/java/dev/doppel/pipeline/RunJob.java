@@ -289,7 +289,7 @@ public final class RunJob {
 
     /** The report's note on which model drew the rows, with auto's reasons when it chose. */
     static String modelNote(SynthModel model) {
-        String chosen = model.notes().stream().filter(n -> n.startsWith("model auto:")).findFirst().orElse(null);
+        String chosen = model.notes().stream().filter(n -> n.startsWith(ModelSelection.NOTE)).findFirst().orElse(null);
         return "Model: " + model.kind() + (chosen == null ? "." : " (" + chosen + ").");
     }
 

@@ -67,45 +67,43 @@ public final class QualityScoreBench {
     /** Fits and scores every model on one random split of a dataset, printing a line per model. */
     private static void runSplit(String name, RawTable all, List<ColumnSpec> specs, long splitSeed,
             List<String> models, TreeSettings tree) throws Exception {
-        {
-            int[] order = shuffled(all.rows(), splitSeed);
-            RawTable a = subset(all, order, 0, all.rows() / 2);
-            RawTable b = subset(all, order, all.rows() / 2, all.rows());
-            TableEncoder encoder = new TableEncoder(EvalSchema.of(specs, Map.of()));
-            EncodedTable ea = encoder.encodeReal(a);
-            EncodedTable eb = encoder.encode(b);
-            QualityScores r = Fidelity.score(ea, eb).scores();
-            for (String kind : models) {
-                long start = System.nanoTime();
-                SynthModel model = CopulaFitter.fit(a, specs, FitSettings.DEFAULTS, "bench");
-                if (kind.equals("tree")) {
-                    model = TreeFitter.fit(model, a, specs, tree, 2);
-                }
-                double fitSeconds = (System.nanoTime() - start) / 1e9;
-                Path out = Files.createTempFile("quality", ".csv");
-                Sampling.run(new SampleRequest(model, a.rows(), 42, 2, OutputFormat.CSV, Compression.SNAPPY, out,
-                        true), Progress.NONE);
-                RawTable synth = TableReaders.read(out, ReadOptions.DEFAULTS);
-                Files.deleteIfExists(out);
-                EncodedTable es = encoder.encode(synth);
-                QualityScores s = Fidelity.score(ea, es).scores();
-                if (System.getenv("DETAIL") != null) {
-                    s.columns().forEach((column, score) -> System.out.printf(Locale.ROOT, "    %-6s shape %-28s %.3f%n",
-                            kind, column, score.score()));
-                    s.pairs().forEach(pair -> System.out.printf(Locale.ROOT, "    %-6s pair  %-40s %.3f%n", kind,
-                            pair.first() + " ~ " + pair.second(), pair.score()));
-                }
-                PrivacyScores p = PrivacyEvaluation.measure(ea, es, eb, PrivacyEvaluation.Settings.defaults(7));
-                double risk = Math.max(p.singlingOut().risk(), p.linkability().risk());
-                for (PrivacyScores.AttackResult i : p.inference()) {
-                    risk = Math.max(risk, i.risk());
-                }
-                System.out.printf(Locale.ROOT,
-                        "%-24s %-6s %6.2f %7.3f %7.3f %7.3f | %7.3f %7.3f %7.3f | %6.3f %7.4f %8.4f %8.3f%n",
-                        name, kind, fitSeconds, s.columnShapes(), s.columnPairTrends(), s.overall(), r.columnShapes(),
-                        r.columnPairTrends(), r.overall(), p.dcrShare(), p.exactCopyRate(), p.holdoutExactCopyRate(),
-                        risk);
+        int[] order = shuffled(all.rows(), splitSeed);
+        RawTable a = subset(all, order, 0, all.rows() / 2);
+        RawTable b = subset(all, order, all.rows() / 2, all.rows());
+        TableEncoder encoder = new TableEncoder(EvalSchema.of(specs, Map.of()));
+        EncodedTable ea = encoder.encodeReal(a);
+        EncodedTable eb = encoder.encode(b);
+        QualityScores r = Fidelity.score(ea, eb).scores();
+        for (String kind : models) {
+            long start = System.nanoTime();
+            SynthModel model = CopulaFitter.fit(a, specs, FitSettings.DEFAULTS, "bench");
+            if (kind.equals("tree")) {
+                model = TreeFitter.fit(model, a, specs, tree, 2);
             }
+            double fitSeconds = (System.nanoTime() - start) / 1e9;
+            Path out = Files.createTempFile("quality", ".csv");
+            Sampling.run(new SampleRequest(model, a.rows(), 42, 2, OutputFormat.CSV, Compression.SNAPPY, out,
+                    true), Progress.NONE);
+            RawTable synth = TableReaders.read(out, ReadOptions.DEFAULTS);
+            Files.deleteIfExists(out);
+            EncodedTable es = encoder.encode(synth);
+            QualityScores s = Fidelity.score(ea, es).scores();
+            if (System.getenv("DETAIL") != null) {
+                s.columns().forEach((column, score) -> System.out.printf(Locale.ROOT, "    %-6s shape %-28s %.3f%n",
+                        kind, column, score.score()));
+                s.pairs().forEach(pair -> System.out.printf(Locale.ROOT, "    %-6s pair  %-40s %.3f%n", kind,
+                        pair.first() + " ~ " + pair.second(), pair.score()));
+            }
+            PrivacyScores p = PrivacyEvaluation.measure(ea, es, eb, PrivacyEvaluation.Settings.defaults(7));
+            double risk = Math.max(p.singlingOut().risk(), p.linkability().risk());
+            for (PrivacyScores.AttackResult i : p.inference()) {
+                risk = Math.max(risk, i.risk());
+            }
+            System.out.printf(Locale.ROOT,
+                    "%-24s %-6s %6.2f %7.3f %7.3f %7.3f | %7.3f %7.3f %7.3f | %6.3f %7.4f %8.4f %8.3f%n",
+                    name, kind, fitSeconds, s.columnShapes(), s.columnPairTrends(), s.overall(), r.columnShapes(),
+                    r.columnPairTrends(), r.overall(), p.dcrShare(), p.exactCopyRate(), p.holdoutExactCopyRate(),
+                    risk);
         }
     }
 

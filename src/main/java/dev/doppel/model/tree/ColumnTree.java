@@ -90,6 +90,12 @@ public record ColumnTree(String column, List<String> predictors, int[] feature, 
         }
     }
 
+    /** Whether a row whose predictor has {@code level} goes left at a node whose left levels are {@code bits}. */
+    public static boolean goesLeft(long[] bits, int level) {
+        int word = level >>> 6;
+        return word < bits.length && (bits[word] & (1L << level)) != 0;
+    }
+
     @Override
     public String toString() {
         return "ColumnTree[" + column + ", " + feature.length + " nodes]";

@@ -2,6 +2,7 @@ package dev.doppel.model.tree;
 
 import dev.doppel.model.CategoricalColumn;
 import dev.doppel.model.ColumnModel;
+import dev.doppel.model.FastNormal;
 import dev.doppel.model.NumericColumn;
 import dev.doppel.model.QuantileMarginal;
 
@@ -59,7 +60,7 @@ public final class Levels {
 
     static {
         for (int b = 0; b < PREDICTOR_BINS; b++) {
-            NORMAL_SCORES[b + 1] = dev.doppel.model.FastNormal.inverse((b + 0.5) / PREDICTOR_BINS);
+            NORMAL_SCORES[b + 1] = FastNormal.inverse((b + 0.5) / PREDICTOR_BINS);
         }
     }
 

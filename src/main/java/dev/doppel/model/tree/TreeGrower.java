@@ -1,5 +1,7 @@
 package dev.doppel.model.tree;
 
+import dev.doppel.model.FastNormal;
+import dev.doppel.stats.Correlations;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -166,7 +168,7 @@ final class TreeGrower {
         int i = from;
         int j = to - 1;
         while (i <= j) {
-            if (has(goLeft, level[rows[i]])) {
+            if (ColumnTree.goesLeft(goLeft, level[rows[i]])) {
                 i++;
             } else {
                 int t = rows[i];
@@ -176,11 +178,6 @@ final class TreeGrower {
             }
         }
         return i;
-    }
-
-    static boolean has(long[] bits, int level) {
-        int word = level >>> 6;
-        return word < bits.length && (bits[word] & (1L << level)) != 0;
     }
 
     private Split bestSplit(int from, int to) {
@@ -544,8 +541,12 @@ final class TreeGrower {
             return Regression.NONE;
         }
         double unit = Math.sqrt(m / sumSquares);
+        double total = 0; // Σw² after scaling: m, up to rounding
         for (int i = 0; i < m; i++) {
             w[i] *= unit; // variance 1, so that Φ(w) is uniform over the leaf's values
+        }
+        for (double v : w) {
+            total += v * v;
         }
         List<Integer> candidates = new ArrayList<>();
         List<Double> strength = new ArrayList<>();
@@ -564,14 +565,10 @@ final class TreeGrower {
                 sxw += x * w[i];
             }
             double varX = sxx - sx * sx / m;
-            double varW = 0;
-            for (double v : w) {
-                varW += v * v;
-            }
-            if (varX <= 1e-12 || varW <= 1e-12) {
+            if (varX <= 1e-12 || total <= 1e-12) {
                 continue;
             }
-            double r = sxw / Math.sqrt(varX * varW); // w has mean 0
+            double r = sxw / Math.sqrt(varX * total); // w has mean 0
             if (Math.abs(r) > threshold) {
                 candidates.add(p);
                 strength.add(Math.abs(r));
@@ -609,10 +606,6 @@ final class TreeGrower {
         }
         double[][] gram = new double[q][q];
         double[] cross = new double[q];
-        double total = 0;
-        for (double v : w) {
-            total += v * v;
-        }
         for (int a = 0; a < q; a++) {
             for (int b = a; b < q; b++) {
                 double sum = 0;
@@ -650,28 +643,15 @@ final class TreeGrower {
     /** Φ⁻¹((rank − ½) / m) of each row's score among the given rows (ties share their mean rank), centred. */
     private double[] rankScores(int[] valueRows) {
         int m = valueRows.length;
-        Integer[] order = new Integer[m];
+        double[] values = new double[m];
         for (int i = 0; i < m; i++) {
-            order[i] = i;
+            values[i] = score[valueRows[i]];
         }
-        Arrays.sort(order, (a, b) -> Double.compare(score[valueRows[a]], score[valueRows[b]]));
-        double[] w = new double[m];
-        int i = 0;
-        while (i < m) {
-            int end = i;
-            while (end + 1 < m && score[valueRows[order[end + 1]]] == score[valueRows[order[i]]]) {
-                end++;
-            }
-            double rank = (i + end) / 2.0 + 0.5;
-            double z = dev.doppel.model.FastNormal.inverse(rank / m);
-            for (int t = i; t <= end; t++) {
-                w[order[t]] = z;
-            }
-            i = end + 1;
-        }
+        double[] w = Correlations.midRanks(values);
         double mean = 0;
-        for (double v : w) {
-            mean += v;
+        for (int i = 0; i < m; i++) {
+            w[i] = FastNormal.inverse((w[i] - 0.5) / m);
+            mean += w[i];
         }
         mean /= m;
         for (int t = 0; t < m; t++) {
