@@ -25,13 +25,16 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * each column's tree is walked with the levels of the columns already drawn in the row, and the value is drawn from
  * the leaf it ends in. A leaf's outcome shares are mixed with {@code smoothing} pseudo-rows of the column's overall
  * shares; a numeric value is read from the leaf's score groups (uniform within mean ± √3 sd) at a probability that is
- * uniform, or, when the leaf has a regression, Φ of its Gaussian draw given the numeric columns already drawn; then it
+ * uniform, or, when the leaf has a regression, Φ of its Gaussian draw given the columns already drawn (a label is read
+ * from the outcome shares at that probability the same way); then it
  * goes through the column's quantile function and is rounded as the column is written. Immutable after
  * construction; thread-safe.
  */
 final class TreeSampler {
     private final CompiledTree[] trees;
     private final int columns;
+    /** Per model column drawn by a tree, per predictor level, the normal score a leaf's regression sees. */
+    private final double[][] levelScores;
 
     /** One tree, compiled for sampling. */
     private record CompiledTree(
@@ -70,11 +73,13 @@ final class TreeSampler {
             }
         }
         double smoothing = sequence.settings().smoothing();
+        levelScores = new double[columns][];
         trees = new CompiledTree[sequence.trees().size()];
         for (int t = 0; t < trees.length; t++) {
             ColumnTree tree = sequence.trees().get(t);
             int target = indexOf(list, tree.column());
             ColumnModel m = list.get(target);
+            levelScores[target] = Levels.levelScores(m);
             int[] feature = tree.feature().clone();
             for (int i = 0; i < feature.length; i++) {
                 if (feature[i] >= 0) {
@@ -228,7 +233,9 @@ final class TreeSampler {
         for (int t = 0; t < trees.length; t++) {
             CompiledTree tree = trees[t];
             CompiledLeaf leaf = tree.leaves()[leafOf(tree, level)];
-            int outcome = leaf.codes()[pick(leaf.cumulative(), rng.nextDouble())];
+            double u = tree.numeric() == null && leaf.regressors().length > 0
+                    ? FastNormal.cdf(latent(leaf, level, gauss)) : rng.nextDouble();
+            int outcome = leaf.codes()[pick(leaf.cumulative(), u)];
             ColumnCondition condition = where != null && where.conditioned(tree.target())
                     ? where.column(tree.target()) : null;
             if (tree.numeric() == null) {
@@ -242,7 +249,8 @@ final class TreeSampler {
             double x = switch (outcome) {
                 case -1 -> Double.NaN;
                 case -2 -> tree.numeric().spike().value();
-                default -> tree.marginal() == null ? tree.numeric().spike().value() : value(tree, leaf, level, rng, gauss);
+                default -> tree.marginal() == null ? tree.numeric().spike().value()
+                        : value(tree, leaf, level, rng, gauss);
             };
             if (condition instanceof RangeCondition range && !range.accepts(x)) {
                 return false;
@@ -266,19 +274,20 @@ final class TreeSampler {
         return next[node];
     }
 
-    private static double value(CompiledTree tree, CompiledLeaf leaf, int[] level, UniformRandomProvider rng,
-            ZigguratSampler.NormalizedGaussian gauss) {
-        double u;
+    /** A leaf's Gaussian draw given the row's columns drawn so far: Σ slope·(score − center) + residual·N(0, 1). */
+    private double latent(CompiledLeaf leaf, int[] level, ZigguratSampler.NormalizedGaussian gauss) {
         int[] regressors = leaf.regressors();
-        if (regressors.length == 0) {
-            u = rng.nextDouble();
-        } else {
-            double w = leaf.residual() * gauss.sample();
-            for (int i = 0; i < regressors.length; i++) {
-                w += leaf.slopes()[i] * (Levels.normalScore(level[regressors[i]]) - leaf.centers()[i]);
-            }
-            u = FastNormal.cdf(w);
+        double w = leaf.residual() * gauss.sample();
+        for (int i = 0; i < regressors.length; i++) {
+            int c = regressors[i];
+            w += leaf.slopes()[i] * (levelScores[c][level[c]] - leaf.centers()[i]);
         }
+        return w;
+    }
+
+    private double value(CompiledTree tree, CompiledLeaf leaf, int[] level, UniformRandomProvider rng,
+            ZigguratSampler.NormalizedGaussian gauss) {
+        double u = leaf.regressors().length == 0 ? rng.nextDouble() : FastNormal.cdf(latent(leaf, level, gauss));
         double[] groupCumulative = leaf.groupCumulative();
         if (groupCumulative.length > 0) {
             int g = pick(groupCumulative, u);

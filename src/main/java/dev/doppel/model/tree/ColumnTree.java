@@ -46,12 +46,14 @@ public record ColumnTree(String column, List<String> predictors, int[] feature, 
      * mean and spread). A leaf with a few scores only (fewer than k) borrows the groups of the nearest ancestor that has
      * k.
      *
-     * <p>Within the leaf, a numeric value may still depend on numeric columns drawn before it: a Gaussian regression of
-     * the value's normal score within the leaf (Φ⁻¹ of its rank among the leaf's values) on those columns' normal scores
-     * (see {@link Levels#normalScore}). A draw takes w = Σ slope·(score − center) + residual·N(0, 1) and reads the
-     * leaf's score groups at the probability Φ(w), so the leaf keeps its own distribution and the regression only
-     * orders the draws. With no regressors (empty arrays, residual 1) the draw is the leaf's distribution alone. A tree
-     * that never splits is then a Gaussian copula's conditional, and a deep one refines it.
+     * <p>Within the leaf, a value may still depend on columns drawn before it: a Gaussian regression of the row's
+     * normal score within the leaf on those columns' normal scores (see {@link Levels#levelScores}: a numeric column's
+     * quantile bin, a label's latent value in the copula's order). A numeric value's normal score is Φ⁻¹ of its rank
+     * among the leaf's values; a label's is Φ⁻¹ of a point within the label's share of the leaf, the outcomes laid out
+     * in code order. A draw takes w = Σ slope·(score − center) + residual·N(0, 1) and reads the leaf's score groups
+     * (numeric) or its outcome shares (categorical) at the probability Φ(w), so the leaf keeps its own distribution and
+     * the regression only orders the draws. With no regressors (empty arrays, residual 1) the draw is the leaf's
+     * distribution alone. A tree that never splits is then a Gaussian copula's conditional, and a deep one refines it.
      *
      * @param rows training rows in the leaf
      * @param codes outcomes seen in the leaf
@@ -59,7 +61,7 @@ public record ColumnTree(String column, List<String> predictors, int[] feature, 
      * @param mean per group: mean quantile score (numeric columns; empty otherwise)
      * @param spread per group: standard deviation of the scores
      * @param weight per group: rows
-     * @param regressors indices into the tree's predictors of the numeric columns the leaf regresses on
+     * @param regressors indices into the tree's predictors of the columns the leaf regresses on
      * @param centers per regressor: its mean normal score in the leaf
      * @param slopes per regressor: its coefficient
      * @param residual the standard deviation of the regression's residual (1 without regressors)

@@ -5,6 +5,7 @@ import dev.doppel.model.ColumnModel;
 import dev.doppel.model.FastNormal;
 import dev.doppel.model.NumericColumn;
 import dev.doppel.model.QuantileMarginal;
+import java.util.List;
 
 /**
  * How a column's values are seen by the trees, the same way when fitting and when sampling.
@@ -73,6 +74,40 @@ public final class Levels {
     }
 
     /**
+     * The normal score of each of a column's predictor levels, as a leaf's regression sees the column (level 0,
+     * missing, scores 0, the mean). A numeric column's levels score as {@link #normalScore}; a categorical column's
+     * label as Φ⁻¹ of the middle of its interval when the labels' shares are laid out in the marginal's order (the
+     * copula's optimal-scaling order, see the copula's label order): the latent value a Gaussian copula gives the label,
+     * so that a leaf regressing on a label carries the same dependence the copula would.
+     */
+    public static double[] levelScores(ColumnModel column) {
+        if (column instanceof CategoricalColumn cat) {
+            List<Double> shares = cat.marginal().shares();
+            double[] out = new double[shares.size() + 1];
+            double below = 0;
+            for (int i = 0; i < shares.size(); i++) {
+                double mid = below + 0.5 * shares.get(i);
+                out[i + 1] = FastNormal.inverse(Math.min(1 - 1e-9, Math.max(1e-9, mid)));
+                below += shares.get(i);
+            }
+            return out;
+        }
+        return NORMAL_SCORES.clone();
+    }
+
+    /**
+     * A fixed number in (0, 1) for a (row, column) pair: where a value sits within its cell of probabilities, for the
+     * randomised probability integral transform. Deterministic, so fits are reproducible.
+     */
+    static double jitter(int row, int column) {
+        long h = (row + 1L) * 0x9E3779B97F4A7C15L + column * 0xC2B2AE3D27D4EB4FL;
+        h = (h ^ (h >>> 30)) * 0xBF58476D1CE4E5B9L;
+        h = (h ^ (h >>> 27)) * 0x94D049BB133111EBL;
+        h ^= h >>> 31;
+        return ((h >>> 11) + 0.5) * 0x1.0p-53;
+    }
+
+    /**
      * A numeric target's score when its values are rounded (to multiples of {@code 2 · half}): a point spread evenly,
      * by a fixed hash of (row, column), over the cell of probabilities [F(x − half), F(x + half)) whose quantiles round to
      * x. A rounded value (a count, a date) is a cell of the marginal, not a point: spreading scores over their cells
@@ -85,12 +120,7 @@ public final class Levels {
             double lo = marginal.cdf(x - half);
             double hi = marginal.cdf(Math.nextDown(x + half));
             if (hi > lo) {
-                long h = (row + 1L) * 0x9E3779B97F4A7C15L + column * 0xC2B2AE3D27D4EB4FL;
-                h = (h ^ (h >>> 30)) * 0xBF58476D1CE4E5B9L;
-                h = (h ^ (h >>> 27)) * 0x94D049BB133111EBL;
-                h ^= h >>> 31;
-                double jitter = ((h >>> 11) + 0.5) * 0x1.0p-53;
-                return lo + (hi - lo) * jitter;
+                return lo + (hi - lo) * jitter(row, column);
             }
         }
         return score(marginal, x);

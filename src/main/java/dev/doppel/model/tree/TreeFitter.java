@@ -28,7 +28,7 @@ public final class TreeFitter {
 
     /** One column's encodings, as the trees see it. */
     private record Encoded(String name, ColumnModel model, int[] level, int levelCount, boolean ordered, int[] cls,
-            int classes, double[] score) {}
+            int classes, double[] score, double[] jitter) {}
 
     /**
      * @param base the copula model fitted on the same table (its column models are kept)
@@ -101,16 +101,19 @@ public final class TreeFitter {
         int[][] levels = new int[t][];
         int[] levelCount = new int[t];
         boolean[] ordered = new boolean[t];
+        double[][] levelScores = new double[t][];
         List<String> predictors = new ArrayList<>(t);
         for (int p = 0; p < t; p++) {
             Encoded e = order.get(p);
             levels[p] = e.level();
             levelCount[p] = e.levelCount();
             ordered[p] = e.ordered();
+            levelScores[p] = Levels.levelScores(e.model());
             predictors.add(e.name());
         }
-        TreeGrower grower = new TreeGrower(levels, levelCount, ordered, target.cls(), target.classes(), target.score(),
-                settings.minLeafFor(target.cls().length, k), settings.maxDepth(), k, settings.significance());
+        TreeGrower grower = new TreeGrower(levels, levelCount, ordered, levelScores, target.cls(), target.classes(),
+                target.score(), target.jitter(), settings.minLeafFor(target.cls().length, k), settings.maxDepth(), k,
+                settings.significance());
         return grower.grow(target.name(), predictors);
     }
 
@@ -146,7 +149,7 @@ public final class TreeFitter {
             }
         }
         return new Encoded(column.name(), column, level, Levels.count(column), true, cls, Levels.NUMERIC_CLASSES,
-                score);
+                score, null);
     }
 
     private static Encoded categorical(CategoricalColumn column, RawTable table, int c, ColumnSpec spec,
@@ -160,10 +163,13 @@ public final class TreeFitter {
         int rare = codes.getOrDefault(rareLabel, -1);
         int n = labels.length;
         int[] level = new int[n];
+        double[] jitter = new double[n];
         for (int r = 0; r < n; r++) {
             int code = labels[r] == null ? -1 : codes.getOrDefault(labels[r], rare);
             level[r] = Levels.ofCode(code);
+            jitter[r] = Levels.jitter(r, c);
         }
-        return new Encoded(column.name(), column, level, Levels.count(column), false, level, known.size() + 1, null);
+        return new Encoded(column.name(), column, level, Levels.count(column), false, level, known.size() + 1, null,
+                jitter);
     }
 }
