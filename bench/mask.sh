@@ -9,7 +9,10 @@
 # (Debian: apt-get install -y time), and ../shared/data beside the project (or DOPPEL_SHARED_DATA=/path/to/data).
 #
 # Settings (environment): REPEAT=3 runs per case (the median by wall time is shown), COPIES=100 repeats of the
-# 10,000 rows, THREADS= --threads (default all cores), KEEP=1 keeps the work folder.
+# 10,000 rows, THREADS= --threads (default all cores), KEEP=1 keeps the work folder, UNIQUE=1 makes the index,
+# customer id, both phones and the e-mail unique in every row (each copy's values get the copy's number: index plus
+# copies before it times the rows, a two-digit prefix on the others), as in a real table of a million customers;
+# names, companies, cities and web sites still repeat every 10,000 rows.
 #
 # Usage: bench/mask.sh
 set -euo pipefail
@@ -34,7 +37,17 @@ if [ "${KEEP:-0}" = 1 ]; then echo "bench: work folder $work"; else trap 'rm -rf
 
 input="$work/customers_1m.csv"
 head -n 1 "$src" > "$input"
-for _ in $(seq "$copies"); do tail -n +2 "$src" >> "$input"; done
+src_rows=$(( $(wc -l < "$src") - 1 ))
+for copy in $(seq 0 $(( copies - 1 ))); do
+  if [ "${UNIQUE:-0}" = 1 ]; then
+    # fields counted from both ends: Company and Country in the middle may be quoted and hold commas
+    tail -n +2 "$src" | awk -F, -v OFS=, -v c="$copy" -v n="$src_rows" '{
+      p = sprintf("%02d", c); $1 = c * n + $1; $2 = p $2; $(NF-4) = p $(NF-4); $(NF-3) = p $(NF-3);
+      $(NF-2) = p $(NF-2); print }' >> "$input"
+  else
+    tail -n +2 "$src" >> "$input"
+  fi
+done
 rows=$(( $(wc -l < "$input") - 1 ))
 
 direct=("Index" "Customer Id" "First Name" "Last Name" "Company" "Phone 1" "Phone 2" "Email" "Website")

@@ -10,6 +10,7 @@ import dev.doppel.mask.generalise.Hierarchy;
 import dev.doppel.mask.generalise.KAnonymity;
 import dev.doppel.mask.generalise.KAnonymityPlan;
 import dev.doppel.mask.pseudo.PseudonymKey;
+import dev.doppel.mask.pseudo.PseudonymMemo;
 import dev.doppel.mask.pseudo.Pseudonymiser;
 import dev.doppel.mask.pseudo.VocabularyPseudonyms;
 import dev.doppel.privacy.MaskAction;
@@ -478,15 +479,22 @@ public final class MaskingStage {
          * {@value #GENERALISED_ENTRIES}; {@link #NONE} for null). Dates repeat, and reading one takes a date parser.
          */
         private final Map<String, Object>[] generalised;
+        /** Per pseudonymised column with format tokens: the pseudonyms of the values met (null for other columns). */
+        private final PseudonymMemo[] pseudonyms;
 
         @SuppressWarnings("unchecked")
         private Masker() {
             LayoutReader reader = new LayoutReader();
             layouts = new LayoutReader.OfKind[whats.length];
             generalised = new Map[whats.length];
+            pseudonyms = new PseudonymMemo[whats.length];
             for (int c = 0; c < whats.length; c++) {
                 if (makers[c] != null) {
                     layouts[c] = reader.ofKind(whats[c]);
+                }
+                if (applyReplacements && actions[c] == MaskAction.PSEUDONYMISE && vocabulary[c] == null) {
+                    int column = c;
+                    pseudonyms[c] = new PseudonymMemo(v -> pseudonym(column, v));
                 }
                 if (hierarchies[c] != null) {
                     generalised[c] = new HashMap<>();
@@ -577,9 +585,8 @@ public final class MaskingStage {
                 case PSEUDONYMISE -> {
                     if (applyReplacements) {
                         masked[c] = vocabulary[c] != null ? vocabulary[c].pseudonymOf(v)
-                                : whats[c] == PersonalData.EMAIL ? pseudonymiser.emailToken(v)
-                                : freshRange[c] ? "1" + pseudonymiser.token(leftPad(v, longestDigits[c]))
-                                : pseudonymiser.token(v);
+                                : masker.pseudonyms[c] != null ? masker.pseudonyms[c].of(v)
+                                : pseudonym(c, v);
                     }
                 }
                 default -> {}
@@ -591,6 +598,13 @@ public final class MaskingStage {
             }
         }
         return masked;
+    }
+
+    /** The format-token pseudonym of a value of column c (not a vocabulary column): a pure function of it. */
+    private String pseudonym(int c, String v) {
+        return whats[c] == PersonalData.EMAIL ? pseudonymiser.emailToken(v)
+                : freshRange[c] ? "1" + pseudonymiser.token(leftPad(v, longestDigits[c]))
+                : pseudonymiser.token(v);
     }
 
     private boolean isQi(int c) {
