@@ -526,14 +526,18 @@ final class TreeGrower {
     /** The most predictors a leaf regresses on. */
     static final int MAX_REGRESSORS = 6;
     /**
-     * A predictor enters a leaf's regression when its correlation r with the leaf's scores has |r| √m above this (m
-     * scores): a loose screen, about a 13% two-sided test, so that a leaf keeps the weak correlations a small table
-     * holds (the copula keeps every correlation) without fitting noise where many predictors compete. Measured with
-     * bench/quality.sh (tree quality, mean over random halves): telco 0.9845 / 0.9850 / 0.9830 with screens 2.58 (a 1%
-     * test) / 1.5 / 0.5 (4 halves); mall_customers, 100 training rows, 0.8978 / 0.9005 / 0.9027 (100 halves); bank,
-     * adult, marketing_campaign and people_pii within noise of each other.
+     * The z a predictor's correlation r with a leaf's m scores must pass to enter its regression, |r| √m > z, when
+     * {@code usable} predictors vary in the leaf: Φ⁻¹(1 − 1/(2·usable)), a two-sided test at 1/usable, so that on
+     * average at most one predictor unrelated to the column enters per leaf; the ridge shrinks what does. With one or
+     * two predictors the screen is loose (z = 0, 0.67) and a leaf keeps the weak correlations a small table holds, as
+     * the copula keeps every correlation; with 19 it is z = 1.94. Measured with bench/quality.sh (tree quality, mean
+     * over random halves): mall_customers (100 training rows, 100 halves) 0.8978 with a fixed 1% test (z = 2.58),
+     * 0.9005 with z = 1.5, 0.9027 with this screen (the copula: 0.9028); telco (4 halves) 0.9845, 0.9850, 0.9840.
      */
-    static final double REGRESSOR_SCREEN = 1.5;
+    private static double screen(int usable) {
+        return FastNormal.inverse(1 - 0.5 / Math.max(1, usable));
+    }
+
     /** The fewest values a leaf regresses with. */
     static final int MIN_REGRESSION_VALUES = 10;
     /** The smallest share of a leaf's normal-score variance left to the residual: draws never follow a rule exactly. */
@@ -541,8 +545,7 @@ final class TreeGrower {
 
     /**
      * Regresses the leaf rows' normal scores on the normal scores of the predictors (see {@link Levels#levelScores})
-     * whose correlation with them passes a loose screen (|r| √m > {@value #REGRESSOR_SCREEN}), at most
-     * {@value #MAX_REGRESSORS} of the
+     * whose correlation with them passes a loose screen ({@link #screen}), at most {@value #MAX_REGRESSORS} of the
      * strongest, by least squares with a small ridge. A numeric target's scores are Φ⁻¹ of its values' ranks in the
      * leaf (ties share their mean rank); a categorical target's are given ({@link #labelScores}), and since they
      * carry only the label of the latent normal they stand for, their covariances with the predictors are that
@@ -571,9 +574,8 @@ final class TreeGrower {
         for (double v : w) {
             total += v * v;
         }
-        List<Integer> candidates = new ArrayList<>();
-        List<Double> strength = new ArrayList<>();
-        double threshold = REGRESSOR_SCREEN / Math.sqrt(m);
+        double[] correlation = new double[levels.length];
+        int usable = 0;
         for (int p = 0; p < levels.length; p++) {
             double sx = 0;
             double sxx = 0;
@@ -585,13 +587,19 @@ final class TreeGrower {
                 sxw += x * w[i];
             }
             double varX = sxx - sx * sx / m;
-            if (varX <= 1e-12 || total <= 1e-12) {
-                continue;
+            correlation[p] = Double.NaN;
+            if (varX > 1e-12 && total > 1e-12) {
+                correlation[p] = sxw / Math.sqrt(varX * total); // w has mean 0
+                usable++;
             }
-            double r = sxw / Math.sqrt(varX * total); // w has mean 0
-            if (Math.abs(r) > threshold) {
+        }
+        double threshold = screen(usable) / Math.sqrt(m);
+        List<Integer> candidates = new ArrayList<>();
+        List<Double> strength = new ArrayList<>();
+        for (int p = 0; p < levels.length; p++) {
+            if (Math.abs(correlation[p]) > threshold) { // false for NaN
                 candidates.add(p);
-                strength.add(Math.abs(r));
+                strength.add(Math.abs(correlation[p]));
             }
         }
         if (candidates.isEmpty()) {
