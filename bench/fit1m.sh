@@ -43,7 +43,9 @@ unset JAVA_OPTS # the inputs are built with the launcher's defaults
 # (a) repeated: the header once, then the data rows again and again, cut at 1,000,000 rows
 head -n 1 "$src" > "$work/repeated.csv"
 tail -n +2 "$src" > "$work/body"
-for _ in $(seq 23); do cat "$work/body"; done | head -n 1000000 >> "$work/repeated.csv"
+body_rows=$(wc -l < "$work/body")
+for _ in $(seq $(( 1000000 / body_rows ))); do cat "$work/body"; done >> "$work/repeated.csv"
+head -n $(( 1000000 % body_rows )) "$work/body" >> "$work/repeated.csv" # a pipe into head would fail with pipefail
 rm -f "$work/body"
 # (b) synthetic: a copula fitted on the real rows, sampled to 1,000,000 rows (seed 42)
 "$doppel" fit "$src" --model copula -q --force -o "$work/bank.json" >/dev/null
