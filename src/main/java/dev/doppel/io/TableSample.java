@@ -25,10 +25,15 @@ public record TableSample(RawTable table, long inputRows) {
     /** Rows kept unless told otherwise: enough for every statistic the model stores, small enough for a 1 GB heap. */
     public static final int DEFAULT_ROWS = 1_000_000;
     /**
-     * Distinct values per column whose strings are shared among the kept rows: a label column then costs a reference
-     * per row instead of a string per row. Beyond it a column keeps its values as read.
+     * Distinct values per column whose strings are shared among the kept rows, to begin with: a label column then
+     * costs a reference per row instead of a string per row. A column that reaches the bound while at least a quarter
+     * of its cells so far were repeats (amounts, counts, dates) gets twice the bound, up to
+     * {@link #MAX_SHARED_VALUES}; one whose values nearly all differ (ids, measurements) stops sharing and keeps its
+     * values as read.
      */
     private static final int SHARED_VALUES = 4096;
+    /** The most distinct values a column shares (a map of about 5 MB); later new values are kept as read. */
+    private static final int MAX_SHARED_VALUES = 1 << 16;
     private static final int INITIAL_ROWS = 1024;
 
     /** True when rows were left out, i.e. the model learns a sample and not the whole input. */
@@ -59,9 +64,9 @@ public record TableSample(RawTable table, long inputRows) {
         long[] positions = new long[capacity];
         int[] lines = new int[capacity];
         int[] partOf = parts == null ? null : new int[capacity];
-        List<Map<String, String>> shared = new ArrayList<>(width);
+        List<Shared> shared = new ArrayList<>(width);
         for (int c = 0; c < width; c++) {
-            shared.add(new HashMap<>());
+            shared.add(new Shared());
         }
         String[] row;
         while ((row = reader.next()) != null) {
@@ -79,7 +84,7 @@ public record TableSample(RawTable table, long inputRows) {
                 partOf = partOf == null ? null : Arrays.copyOf(partOf, capacity);
             }
             for (int c = 0; c < width; c++) {
-                columns[c][slot] = share(shared.get(c), row[c]);
+                columns[c][slot] = shared.get(c).share(row[c]);
             }
             positions[slot] = reservoir.offered() - 1;
             lines[slot] = reader.line();
@@ -99,19 +104,39 @@ public record TableSample(RawTable table, long inputRows) {
         return new TableSample(table, reservoir.offered());
     }
 
-    /** The same string object for equal cells of a column, for its first {@link #SHARED_VALUES} distinct values. */
-    private static String share(Map<String, String> shared, String cell) {
-        if (cell == null) {
-            return null;
+    /**
+     * One column's shared strings: the same string object for equal cells while the column's values repeat enough to
+     * pay for the map (see {@link #SHARED_VALUES}); none once they do not.
+     */
+    private static final class Shared {
+        private Map<String, String> strings = new HashMap<>();
+        private int bound = SHARED_VALUES;
+        private long cells;
+        private long repeats;
+
+        String share(String cell) {
+            if (cell == null || strings == null) {
+                return cell;
+            }
+            cells++;
+            String known = strings.get(cell);
+            if (known != null) {
+                repeats++;
+                return known;
+            }
+            if (strings.size() >= bound) {
+                if (4 * repeats < cells) {
+                    strings = null; // nearly all values so far were new: sharing would save little
+                    return cell;
+                }
+                if (bound >= MAX_SHARED_VALUES) {
+                    return cell; // the values seen so far stay shared
+                }
+                bound *= 2;
+            }
+            strings.put(cell, cell);
+            return cell;
         }
-        String known = shared.get(cell);
-        if (known != null) {
-            return known;
-        }
-        if (shared.size() < SHARED_VALUES) {
-            shared.put(cell, cell);
-        }
-        return cell;
     }
 
     /** The slots sorted by the input position of the row each holds. */

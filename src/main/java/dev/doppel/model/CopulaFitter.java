@@ -53,8 +53,9 @@ public final class CopulaFitter {
         List<String> copulaColumns = new ArrayList<>();
         List<LatentCorrelation.Bands> bands = new ArrayList<>();
         List<String> numericNames = new ArrayList<>();
-        List<double[]> numericValues = new ArrayList<>();
+        List<double[]> numericRanks = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        Ordered ordered = new Ordered(table, specs);
         for (int c = 0; c < specs.size(); c++) {
             ColumnSpec spec = specs.get(c);
             if (spec.skip()) {
@@ -80,8 +81,8 @@ public final class CopulaFitter {
                 case IDENTIFIER -> models.add(identifier(spec, cells, m, k, notes));
                 case TEXT -> models.add(new TextColumn(spec, m, TextShape.fit(cells, k, false)));
                 case INTEGER, DECIMAL, DATE, DATETIME -> {
-                    double[] values = parseNumbers(table, c, spec);
-                    double[] present = Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();
+                    double[] values = ordered.takeValues(c);
+                    double[] present = presentSorted(values);
                     if (present.length < k) {
                         notes.add("column '" + spec.name() + "': only " + present.length + " values, fewer than k = " + k
                                 + "; nothing can be learned without describing single rows, so it is written as missing");
@@ -91,9 +92,9 @@ public final class CopulaFitter {
                     NumericColumn column = numericColumn(spec, m, present, k);
                     models.add(column);
                     copulaColumns.addAll(column.dimensions());
-                    bands.addAll(numericBands(column, values));
+                    bands.addAll(numericBands(column, values, present));
                     numericNames.add(spec.name());
-                    numericValues.add(values);
+                    numericRanks.add(ordered.ranks(c, values));
                     if (present.length < 2 * k) {
                         notes.add("column '" + spec.name() + "': only " + present.length
                                 + " values; its distribution is reduced to one protected point (their mean)");
@@ -113,7 +114,7 @@ public final class CopulaFitter {
                             ? CategoricalMarginal.fit(counts, k, settings.rareLabel(),
                                     List.of(spec.falseValue(), spec.trueValue()))
                             : CategoricalMarginal.ofCounts(
-                                    LabelOrder.of(labels, counts, k, settings.rareLabel(), references(table, specs, c)));
+                                    LabelOrder.of(labels, counts, k, settings.rareLabel(), ordered::references));
                     if (marginal.labels().contains(settings.rareLabel()) && spec.kind() == ColumnKind.CATEGORICAL
                             && !counts.containsKey(settings.rareLabel())) {
                         notes.add("column '" + spec.name() + "': labels seen fewer than " + k
@@ -144,7 +145,7 @@ public final class CopulaFitter {
                     + String.format(Locale.ROOT, "%.3f", copula.shrinkage())
                     + "): some columns are (nearly) functions of others, or there are few rows for the number of columns");
         }
-        double[][] spearman = Correlations.spearman(numericValues.toArray(new double[0][]));
+        double[][] spearman = Correlations.spearmanOfRanks(numericRanks.toArray(new double[0][]));
         for (double[] row : spearman) {
             for (int j = 0; j < row.length; j++) {
                 row[j] = Double.isNaN(row[j]) ? 0 : Math.round(row[j] * 1e6) / 1e6;
@@ -165,38 +166,116 @@ public final class CopulaFitter {
     }
 
     /**
-     * Per ordered column other than {@code except} (numbers, dates, booleans), per row its rank score in [0, 1]
-     * (mid-rank over the present values; NaN when missing): what {@link LabelOrder} orders labels by.
+     * The ordered columns (numbers, dates, booleans) of one fit, each parsed and ranked at most once: a numeric
+     * column's values serve its marginal, its bands and (as mid-ranks) the Spearman reference and the label order;
+     * parsing and ranking them once per categorical column cost most of a million-row fit.
      */
-    private static List<double[]> references(RawTable table, List<ColumnSpec> specs, int except) {
-        List<double[]> out = new ArrayList<>();
-        for (int c = 0; c < specs.size(); c++) {
-            ColumnSpec spec = specs.get(c);
-            if (c == except || spec.skip()) {
-                continue;
+    private static final class Ordered {
+        private final RawTable table;
+        private final List<ColumnSpec> specs;
+        /** Values parsed ahead of their column's turn (for the label order), until the column takes them. */
+        private final double[][] values;
+        /** Mid-ranks of the present values (NaN when missing), per ordered column, once computed. */
+        private final double[][] ranks;
+        private List<LabelOrder.Reference> references;
+
+        Ordered(RawTable table, List<ColumnSpec> specs) {
+            this.table = table;
+            this.specs = specs;
+            this.values = new double[specs.size()][];
+            this.ranks = new double[specs.size()][];
+        }
+
+        /** Column c's numbers ({@link #parseNumbers}), handed over: they are not kept here. */
+        double[] takeValues(int c) {
+            double[] v = values[c];
+            values[c] = null;
+            return v != null ? v : parseNumbers(table, c, specs.get(c));
+        }
+
+        /** Column c's mid-ranks, from its numbers. */
+        double[] ranks(int c, double[] numbers) {
+            if (ranks[c] == null) {
+                ranks[c] = Correlations.midRanks(numbers);
             }
-            double[] values;
-            if (spec.kind().numeric()) {
-                try {
-                    values = parseNumbers(table, c, spec);
-                } catch (InputException e) {
-                    continue; // reported when the column itself is fitted
+            return ranks[c];
+        }
+
+        /**
+         * Per ordered column (numbers, dates, booleans) other than the categorical column asking, per row its rank
+         * score in [0, 1] (mid-rank over the present values; NaN when missing): what {@link LabelOrder} orders labels
+         * by. The same for every categorical column (none of them is ordered), so computed once. A numeric column
+         * that does not parse is left out here and reported when it is fitted.
+         */
+        List<LabelOrder.Reference> references() {
+            if (references != null) {
+                return references;
+            }
+            List<LabelOrder.Reference> out = new ArrayList<>();
+            for (int c = 0; c < specs.size(); c++) {
+                ColumnSpec spec = specs.get(c);
+                if (spec.skip()) {
+                    continue;
                 }
-            } else if (spec.kind() == ColumnKind.BOOLEAN) {
-                String[] cells = table.column(c);
-                values = new double[cells.length];
-                for (int r = 0; r < cells.length; r++) {
-                    values[r] = cells[r] == null ? Double.NaN : cells[r].equalsIgnoreCase(spec.trueValue()) ? 1 : 0;
+                double[] r;
+                if (spec.kind().numeric()) {
+                    if (ranks[c] == null) {
+                        try {
+                            values[c] = parseNumbers(table, c, spec);
+                        } catch (InputException e) {
+                            continue; // reported when the column itself is fitted
+                        }
+                    }
+                    r = ranks(c, values[c]);
+                } else if (spec.kind() == ColumnKind.BOOLEAN) {
+                    String[] cells = table.column(c);
+                    double[] flags = new double[cells.length];
+                    for (int i = 0; i < cells.length; i++) {
+                        flags[i] = cells[i] == null ? Double.NaN : cells[i].equalsIgnoreCase(spec.trueValue()) ? 1 : 0;
+                    }
+                    r = Correlations.midRanks(flags);
+                } else {
+                    continue;
                 }
-            } else {
-                continue;
+                long present = 0;
+                for (double v : r) {
+                    present += Double.isNaN(v) ? 0 : 1;
+                }
+                out.add(new LabelOrder.Reference(r, present + 1));
             }
-            double[] ranks = Correlations.midRanks(values);
-            long present = Arrays.stream(values).filter(v -> !Double.isNaN(v)).count();
-            for (int r = 0; r < ranks.length; r++) {
-                ranks[r] = Double.isNaN(ranks[r]) ? Double.NaN : ranks[r] / (present + 1);
+            references = List.copyOf(out);
+            return references;
+        }
+    }
+
+    /** The present (not NaN) values, sorted. */
+    private static double[] presentSorted(double[] values) {
+        int n = 0;
+        for (double v : values) {
+            n += Double.isNaN(v) ? 0 : 1;
+        }
+        double[] out = new double[n];
+        int i = 0;
+        for (double v : values) {
+            if (!Double.isNaN(v)) {
+                out[i++] = v;
             }
-            out.add(ranks);
+        }
+        Arrays.sort(out);
+        return out;
+    }
+
+    /** Distinct values of a sorted array without NaN or -0.0 (as parsed numbers are). */
+    private static double[] distinctSorted(double[] sorted) {
+        int count = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            count += i == 0 || sorted[i] != sorted[i - 1] ? 1 : 0;
+        }
+        double[] out = new double[count];
+        for (int i = 0, j = 0; i < sorted.length; i++) {
+            if (i == 0 || sorted[i] != sorted[i - 1]) {
+                out[j++] = sorted[i];
+            }
         }
         return out;
     }
@@ -343,7 +422,7 @@ public final class CopulaFitter {
             return new NumericColumn(spec, m, new NumericColumn.Spike(mode, 1), null);
         }
         boolean atAnEnd = mode == present[0] || mode == present[n - 1]; // zero-inflation, "-1 = never", a cap
-        long restDistinct = Arrays.stream(present).distinct().count() - 1;
+        long restDistinct = distinctSorted(present).length - 1;
         if (atAnEnd && restDistinct >= 10 && modeCount >= k && modeCount >= SPIKE_SPLIT * n && n - modeCount >= k) {
             double value = mode;
             double[] rest = Arrays.stream(present).filter(v -> v != value).toArray();
@@ -358,7 +437,7 @@ public final class CopulaFitter {
      * every row), spike or not (on rows with a value), and the rank band of each other value (on rows with one).
      * Rows a dimension does not see get band -1.
      */
-    private static List<LatentCorrelation.Bands> numericBands(NumericColumn column, double[] values) {
+    private static List<LatentCorrelation.Bands> numericBands(NumericColumn column, double[] values, double[] present) {
         List<LatentCorrelation.Bands> out = new ArrayList<>(3);
         int rows = values.length;
         double m = column.missingShare();
@@ -378,12 +457,10 @@ public final class CopulaFitter {
             out.add(LatentCorrelation.Bands.split(band, spike.share()));
         }
         if (column.marginal() != null) {
-            double[] rest = Arrays.stream(values)
-                    .filter(v -> !Double.isNaN(v) && (spike == null || v != spike.value()))
-                    .sorted()
-                    .toArray();
+            double[] rest = spike == null ? present
+                    : Arrays.stream(present).filter(v -> v != spike.value()).toArray(); // still sorted
             int n = rest.length;
-            double[] distinct = Arrays.stream(rest).distinct().toArray();
+            double[] distinct = distinctSorted(rest);
             double[] lo = new double[distinct.length];
             double[] hi = new double[distinct.length];
             for (int b = 0; b < distinct.length; b++) {

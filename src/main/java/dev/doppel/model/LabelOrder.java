@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Orders a categorical column's labels for the copula. A Gaussian copula can only carry dependence that is monotone in
@@ -17,15 +18,28 @@ final class LabelOrder {
     private LabelOrder() {}
 
     /**
+     * One ordered column's rank scores: row r's score is {@code midRanks[r] / scale} (the mid-rank over the present
+     * values divided by their count plus one, so in (0, 1)); NaN when missing. Kept as the ranks themselves, which the
+     * fit holds anyway for the Spearman reference, rather than as a second array per column.
+     */
+    record Reference(double[] midRanks, double scale) {
+        double at(int row) {
+            double v = midRanks[row];
+            return Double.isNaN(v) ? Double.NaN : v / scale;
+        }
+    }
+
+    /**
      * @param labels the column's cells (null = missing)
      * @param counts label to row count
      * @param k labels with fewer rows are pooled
      * @param rareLabel the pooled group's label
-     * @param references per ordered column, per row a score in [0, 1] (NaN = missing)
+     * @param referenceScores per ordered column, per row a score in [0, 1] (NaN = missing); asked for only when
+     *     there are more than two groups to order
      * @return the groups in order, each with its row count
      */
-    static LinkedHashMap<String, Long> of(
-            String[] labels, Map<String, Integer> counts, int k, String rareLabel, List<double[]> references) {
+    static LinkedHashMap<String, Long> of(String[] labels, Map<String, Integer> counts, int k, String rareLabel,
+            Supplier<List<Reference>> referenceScores) {
         Map<String, String> groupOf = new LinkedHashMap<>();
         Map<String, Long> groupCount = new LinkedHashMap<>();
         List<String> byCount = new ArrayList<>(counts.keySet());
@@ -37,8 +51,12 @@ final class LabelOrder {
         }
         List<String> groups = new ArrayList<>(groupCount.keySet());
         int g = groups.size();
+        if (g <= 2) {
+            return frequencyOrder(groups, groupCount);
+        }
+        List<Reference> references = referenceScores.get();
         int j = references.size();
-        if (g <= 2 || j == 0) {
+        if (j == 0) {
             return frequencyOrder(groups, groupCount);
         }
         Map<String, Integer> index = new LinkedHashMap<>();
@@ -47,13 +65,30 @@ final class LabelOrder {
         }
         double[][] sum = new double[g][j];
         double[][] seen = new double[g][j];
+        int[] groupOfRow = new int[labels.length]; // -1 when missing
+        String last = null;
+        int lastGroup = -1;
         for (int r = 0; r < labels.length; r++) {
-            if (labels[r] == null) {
-                continue;
+            String label = labels[r];
+            if (label == null) {
+                groupOfRow[r] = -1;
+            } else {
+                if (label != last) { // cells of a label column are mostly the same few string objects
+                    last = label;
+                    lastGroup = index.get(groupOf.get(label));
+                }
+                groupOfRow[r] = lastGroup;
             }
-            int row = index.get(groupOf.get(labels[r]));
-            for (int c = 0; c < j; c++) {
-                double v = references.get(c)[r];
+        }
+        // column by column: each (group, column) sum still adds its rows in row order
+        for (int c = 0; c < j; c++) {
+            Reference reference = references.get(c);
+            for (int r = 0; r < labels.length; r++) {
+                int row = groupOfRow[r];
+                if (row < 0) {
+                    continue;
+                }
+                double v = reference.at(r);
                 if (!Double.isNaN(v)) {
                     sum[row][c] += v;
                     seen[row][c]++;

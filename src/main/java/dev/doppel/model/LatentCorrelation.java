@@ -1,6 +1,6 @@
 package dev.doppel.model;
 
-import dev.doppel.stats.Correlations;
+import dev.doppel.stats.PairwisePearson;
 
 /**
  * Estimates the copula's correlation matrix from columns given as bands of (0, 1): a row's band is the slice of the
@@ -62,60 +62,118 @@ final class LatentCorrelation {
      * copula matches both; the mean keeps both within a few hundredths on the shared datasets.
      */
     static double[][] estimate(Bands[] columns) {
-        double[][] ranks = estimate(columns, false);
-        double[][] normal = estimate(columns, true);
-        for (int a = 0; a < ranks.length; a++) {
-            for (int b = 0; b < ranks.length; b++) {
-                ranks[a][b] = (ranks[a][b] + normal[a][b]) / 2;
-            }
-        }
-        return ranks;
-    }
-
-    static double[][] estimate(Bands[] columns, boolean normalScores) {
         int d = columns.length;
-        double[][] scores = new double[d][];
-        double[][] alpha = new double[d][];
-        double[] sd = new double[d];
+        Scores ranks = Scores.of(columns, false);
+        Scores normal = Scores.of(columns, true);
         double[] support = new double[d];
         for (int j = 0; j < d; j++) {
-            Bands b = columns[j];
-            double[] bandScore = new double[b.lo.length];
-            for (int i = 0; i < bandScore.length; i++) {
-                double mid = (b.lo[i] + b.hi[i]) / 2;
-                bandScore[i] = normalScores ? FastNormal.inverse(clamp(mid)) : mid;
-            }
-            double[] s = new double[b.rowBand.length];
-            double mean = 0;
-            int seen = 0;
-            for (int r = 0; r < s.length; r++) {
-                int band = b.rowBand[r];
-                s[r] = band < 0 ? Double.NaN : bandScore[band];
-                if (band >= 0) {
-                    mean += s[r];
-                    seen++;
-                }
-            }
-            mean /= Math.max(1, seen);
-            double var = 0;
-            for (double v : s) {
-                if (!Double.isNaN(v)) {
-                    var += (v - mean) * (v - mean);
-                }
-            }
-            sd[j] = Math.sqrt(var / Math.max(1, seen));
-            scores[j] = s;
-            alpha[j] = hermite(b, bandScore);
-            support[j] = support(b);
+            support[j] = support(columns[j]);
         }
+        // every pair's observed correlation, both scorings, in one blocked pass over the rows: column j < d is
+        // column j's rank scores, column d + j its normal scores; a pair with a constant side is not measured (0)
+        int[] first = new int[d * (d - 1)];
+        int[] second = new int[first.length];
+        int pairs = 0;
+        for (int a = 0; a < d; a++) {
+            for (int b = 0; b < a; b++) {
+                if (ranks.sd[a] > 0 && ranks.sd[b] > 0) {
+                    first[pairs] = a;
+                    second[pairs++] = b;
+                }
+                if (normal.sd[a] > 0 && normal.sd[b] > 0) {
+                    first[pairs] = d + a;
+                    second[pairs++] = d + b;
+                }
+            }
+        }
+        double[][] bandScores = new double[2 * d][];
+        for (int j = 0; j < d; j++) {
+            bandScores[j] = ranks.bandScore[j];
+            bandScores[d + j] = normal.bandScore[j];
+        }
+        PairwisePearson.Source source = (column, from, to, into) -> {
+            int[] rowBand = columns[column % d].rowBand;
+            double[] score = bandScores[column];
+            for (int r = from; r < to; r++) {
+                int band = rowBand[r];
+                into[r - from] = band < 0 ? Double.NaN : score[band];
+            }
+        };
+        int rows = d == 0 ? 0 : columns[0].rowBand.length;
+        double[] measured = PairwisePearson.of(2 * d, rows, source, java.util.Arrays.copyOf(first, pairs),
+                java.util.Arrays.copyOf(second, pairs));
+        double[][] observed = new double[2 * d][2 * d];
+        for (int p = 0; p < pairs; p++) {
+            double r = measured[p];
+            observed[first[p]][second[p]] = Double.isInfinite(r) ? Double.NaN : r; // as pearsonPairwiseOrUnknown
+        }
+        double[][] rankLatent = invertAll(ranks, observed, 0, support);
+        double[][] normalLatent = invertAll(normal, observed, d, support);
+        for (int a = 0; a < d; a++) {
+            for (int b = 0; b < d; b++) {
+                rankLatent[a][b] = (rankLatent[a][b] + normalLatent[a][b]) / 2;
+            }
+        }
+        return rankLatent;
+    }
+
+    /**
+     * One scoring of every column: per band its score (the band's midpoint on the uniform scale, or that point's
+     * normal quantile), the scores' standard deviation over the rows a column sees, and the Hermite coefficients of
+     * its score function. Per-row scores are never stored: a row's score is its band's.
+     */
+    private record Scores(double[][] bandScore, double[] sd, double[][] alpha) {
+        static Scores of(Bands[] columns, boolean normalScores) {
+            int d = columns.length;
+            double[][] bandScores = new double[d][];
+            double[] sd = new double[d];
+            double[][] alpha = new double[d][];
+            for (int j = 0; j < d; j++) {
+                Bands b = columns[j];
+                double[] bandScore = new double[b.lo.length];
+                for (int i = 0; i < bandScore.length; i++) {
+                    double mid = (b.lo[i] + b.hi[i]) / 2;
+                    bandScore[i] = normalScores ? FastNormal.inverse(clamp(mid)) : mid;
+                }
+                double mean = 0;
+                int seen = 0;
+                for (int band : b.rowBand) {
+                    if (band >= 0) {
+                        mean += bandScore[band];
+                        seen++;
+                    }
+                }
+                mean /= Math.max(1, seen);
+                double var = 0;
+                for (int band : b.rowBand) {
+                    double v = band < 0 ? Double.NaN : bandScore[band];
+                    if (!Double.isNaN(v)) {
+                        var += (v - mean) * (v - mean);
+                    }
+                }
+                sd[j] = Math.sqrt(var / Math.max(1, seen));
+                bandScores[j] = bandScore;
+                alpha[j] = hermite(b, bandScore);
+            }
+            return new Scores(bandScores, sd, alpha);
+        }
+    }
+
+    /**
+     * The latent correlations from the observed ones of one scoring ({@code observed[offset + a][offset + b]} for
+     * b < a; 0 where a side is constant, NaN where no row shows the pair), then {@link #fillUnseen}.
+     */
+    private static double[][] invertAll(Scores scores, double[][] observed, int offset, double[] support) {
+        int d = scores.sd.length;
         double[][] latent = new double[d][d];
         // pairs are independent and each writes its own two cells: parallel, and the same result on any core count
         java.util.stream.IntStream.range(0, d).parallel().forEach(a -> {
             latent[a][a] = 1;
             for (int b = 0; b < a; b++) {
-                double observed = sd[a] > 0 && sd[b] > 0 ? Correlations.pearsonPairwiseOrUnknown(scores[a], scores[b]) : 0;
+                double seen = observed[offset + a][offset + b];
                 double n = Math.min(support[a], support[b]);
-                double rho = Double.isNaN(observed) ? Double.NaN : invert(observed, alpha[a], alpha[b], sd[a] * sd[b], n);
+                double rho = Double.isNaN(seen) ? Double.NaN
+                        : invert(seen, scores.alpha[a], scores.alpha[b], scores.sd[a] * scores.sd[b], n);
                 latent[a][b] = rho;
                 latent[b][a] = rho;
             }

@@ -111,11 +111,31 @@ public final class Correlations {
         for (int j = 0; j < d; j++) {
             ranks[j] = midRanks(columns[j]);
         }
+        return spearmanOfRanks(ranks);
+    }
+
+    /**
+     * {@link #spearman} of columns already turned into {@link #midRanks}: for a caller that needs the ranks anyway.
+     * The pairs are computed together, block by block ({@link PairwisePearson}): the same values as one
+     * {@link #pearsonPairwise} per pair, in a fraction of the time on long columns.
+     */
+    public static double[][] spearmanOfRanks(double[][] ranks) {
+        int d = ranks.length;
+        int[] first = new int[d * (d - 1) / 2];
+        int[] second = new int[first.length];
+        for (int a = 0, p = 0; a < d; a++) {
+            for (int b = 0; b < a; b++, p++) {
+                first[p] = a;
+                second[p] = b;
+            }
+        }
+        double[] pairs = PairwisePearson.of(d, d == 0 ? 0 : ranks[0].length, PairwisePearson.arrays(ranks), first,
+                second);
         double[][] r = new double[d][d];
-        for (int a = 0; a < d; a++) {
+        for (int a = 0, p = 0; a < d; a++) {
             r[a][a] = 1;
-            for (int b = 0; b < a; b++) {
-                double v = pearsonPairwise(ranks[a], ranks[b]);
+            for (int b = 0; b < a; b++, p++) {
+                double v = Double.isInfinite(pairs[p]) ? 0 : pairs[p]; // as pearsonPairwise
                 r[a][b] = v;
                 r[b][a] = v;
             }

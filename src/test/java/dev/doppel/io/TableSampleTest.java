@@ -43,6 +43,35 @@ class TableSampleTest {
         return lines;
     }
 
+    /**
+     * Cells of a column whose values repeat are one string object per value, also beyond the first bound of 4,096
+     * distinct values (here 6,000 amounts); a column of unique ids is kept as read. Values are the same either way.
+     */
+    @Test
+    void repeatedValuesShareOneStringPerValue() throws IOException {
+        Path file = dir.resolve("shared.csv");
+        int rows = 30_000;
+        SplittableRandom random = new SplittableRandom(3);
+        int[] amount = new int[rows];
+        StringBuilder sb = new StringBuilder("id,amount,label\n");
+        for (int r = 0; r < rows; r++) {
+            amount[r] = random.nextInt(6000) * 7; // at the 4,096th new value, about 40% of cells were repeats
+            sb.append('u').append(r).append(',').append(amount[r]).append(',').append("xyz".charAt(r % 3)).append('\n');
+        }
+        Files.writeString(file, sb);
+        RawTable t = TableSample.read(file, ReadOptions.DEFAULTS, rows, 42).table();
+        java.util.Set<String> amounts = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.Set<String> labels = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (int r = 0; r < rows; r++) {
+            assertThat(t.column(0)[r]).isEqualTo("u" + r);
+            assertThat(t.column(1)[r]).isEqualTo(String.valueOf(amount[r]));
+            amounts.add(t.column(1)[r]);
+            labels.add(t.column(2)[r]);
+        }
+        assertThat(labels).hasSize(3);
+        assertThat(amounts).hasSize((int) java.util.Arrays.stream(amount).distinct().count()).hasSizeGreaterThan(5000);
+    }
+
     @Test
     void aSmallInputIsReadWhole() throws IOException {
         Path file = dir.resolve("small.csv");
