@@ -121,14 +121,9 @@ public final class Correlations {
      */
     public static double[][] spearmanOfRanks(double[][] ranks) {
         int d = ranks.length;
-        int[] first = new int[d * (d - 1) / 2];
-        int[] second = new int[first.length];
-        for (int a = 0, p = 0; a < d; a++) {
-            for (int b = 0; b < a; b++, p++) {
-                first[p] = a;
-                second[p] = b;
-            }
-        }
+        int[][] all = PairwisePearson.allPairs(d);
+        int[] first = all[0];
+        int[] second = all[1];
         double[] pairs = PairwisePearson.of(d, d == 0 ? 0 : ranks[0].length, PairwisePearson.arrays(ranks), first,
                 second);
         double[][] r = new double[d][d];

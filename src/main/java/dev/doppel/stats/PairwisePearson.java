@@ -199,6 +199,22 @@ public final class PairwisePearson {
         }
     }
 
+    /**
+     * Every pair (a, b) of {@code d} columns with b &lt; a, in the order a = 1, b = 0; a = 2, b = 0, 1; ...: {first
+     * columns, second columns}, as {@link #of} takes them.
+     */
+    public static int[][] allPairs(int d) {
+        int[] first = new int[d * (d - 1) / 2];
+        int[] second = new int[first.length];
+        for (int a = 0, p = 0; a < d; a++) {
+            for (int b = 0; b < a; b++, p++) {
+                first[p] = a;
+                second[p] = b;
+            }
+        }
+        return new int[][] {first, second};
+    }
+
     /** A source over whole columns held as arrays. */
     public static Source arrays(double[][] columns) {
         return (column, from, to, into) -> System.arraycopy(columns[column], from, into, 0, to - from);

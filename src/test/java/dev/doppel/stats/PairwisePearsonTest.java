@@ -33,14 +33,9 @@ class PairwisePearsonTest {
     void everyPairHasTheBitsOfOnePairAtATime() {
         double[][] c = columns();
         int d = c.length;
-        int[] first = new int[d * (d - 1) / 2];
-        int[] second = new int[first.length];
-        for (int a = 0, p = 0; a < d; a++) {
-            for (int b = 0; b < a; b++, p++) {
-                first[p] = a;
-                second[p] = b;
-            }
-        }
+        int[][] all = PairwisePearson.allPairs(d);
+        int[] first = all[0];
+        int[] second = all[1];
         double[] got = PairwisePearson.of(d, ROWS, PairwisePearson.arrays(c), first, second);
         int infinite = 0;
         int unknown = 0;

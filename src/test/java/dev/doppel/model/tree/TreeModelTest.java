@@ -136,7 +136,8 @@ class TreeModelTest {
         assertTrue(churn < 0.08, "churn share " + churn);
     }
 
-    private static double share(RawTable t, String column, String label) {
+    /** The share of a column's cells that hold {@code label}. */
+    static double share(RawTable t, String column, String label) {
         String[] cells = t.column(t.names().indexOf(column));
         int n = 0;
         for (String c : cells) {

@@ -160,7 +160,8 @@ class TreeStatisticsTest {
             assertEquals(2, nodes(model), "no splits");
             RawTable synthetic = sample(model, 50_000);
             assertEquals(real, meanGap(synthetic), 0.08, "gap with " + order.get(0) + " drawn first");
-            assertEquals(share(t, "label", "yes"), share(synthetic, "label", "yes"), 0.015, "share of yes");
+            assertEquals(TreeModelTest.share(t, "label", "yes"), TreeModelTest.share(synthetic, "label", "yes"), 0.015,
+                    "share of yes");
         }
     }
 
@@ -176,15 +177,6 @@ class TreeStatisticsTest {
             count[yes]++;
         }
         return sum[1] / count[1] - sum[0] / count[0];
-    }
-
-    private static double share(RawTable t, String column, String label) {
-        String[] cells = t.column(t.names().indexOf(column));
-        int count = 0;
-        for (String c : cells) {
-            count += label.equals(c) ? 1 : 0;
-        }
-        return (double) count / cells.length;
     }
 
     private static double gaussian(SplittableRandom r) {
