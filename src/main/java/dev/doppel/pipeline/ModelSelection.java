@@ -83,15 +83,15 @@ public final class ModelSelection {
     public static Outcome choose(Fitting.Masked masked, FitSettings settings, ModelChoice choice, long seed,
             int threads) {
         RawTable table = masked.table();
+        if (table.rows() > MAX_TREE_ROWS) { // decided before the split, which would copy every cell for nothing
+            return new Outcome(ModelChoice.Type.COPULA, List.of(), String.format(Locale.ROOT, NOTE + "copula"
+                    + " (%,d rows: above %,d auto does not try the tree model, whose fit would take minutes; ask for"
+                    + " model tree to fit one)", table.rows(), MAX_TREE_ROWS));
+        }
         HoldoutSplit split = HoldoutSplit.of(table, VALIDATION_SHARE, seed ^ 0x4155544fL);
         if (table.rows() < MIN_ROWS || split.holdout() == null) {
             return new Outcome(ModelChoice.Type.COPULA, List.of(), NOTE + "copula (only " + table.rows()
                     + " rows, too few to compare models on a validation split)");
-        }
-        if (table.rows() > MAX_TREE_ROWS) {
-            return new Outcome(ModelChoice.Type.COPULA, List.of(), String.format(Locale.ROOT, NOTE + "copula"
-                    + " (%,d rows: above %,d auto does not try the tree model, whose fit would take minutes; ask for"
-                    + " model tree to fit one)", table.rows(), MAX_TREE_ROWS));
         }
         Fitting.Masked training = new Fitting.Masked(split.training(), masked.specs(), masked.given(), masked.plan(),
                 masked.setup(), masked.stage());
