@@ -66,19 +66,11 @@ public final class Levels {
     }
 
     /**
-     * The normal score of a numeric predictor level: Φ⁻¹ of its bin's middle probability, 0 (the mean) for missing. What
-     * a leaf's regression sees of a numeric column drawn before it.
-     */
-    public static double normalScore(int level) {
-        return NORMAL_SCORES[level];
-    }
-
-    /**
      * The normal score of each of a column's predictor levels, as a leaf's regression sees the column (level 0,
-     * missing, scores 0, the mean). A numeric column's levels score as {@link #normalScore}; a categorical column's
-     * label as Φ⁻¹ of the middle of its interval when the labels' shares are laid out in the marginal's order (the
-     * copula's optimal-scaling order, see the copula's label order): the latent value a Gaussian copula gives the label,
-     * so that a leaf regressing on a label carries the same dependence the copula would.
+     * missing, scores 0, the mean). A numeric column's quantile bin scores as Φ⁻¹ of its middle probability; a
+     * categorical column's label as Φ⁻¹ of the middle of its interval when the labels' shares are laid out in the
+     * marginal's order (the copula's optimal-scaling order, see the copula's label order): the latent value a Gaussian
+     * copula gives the label, so that a leaf regressing on a label carries the same dependence the copula would.
      */
     public static double[] levelScores(ColumnModel column) {
         if (column instanceof CategoricalColumn cat) {
