@@ -479,7 +479,10 @@ public final class MaskingStage {
          * {@value #GENERALISED_ENTRIES}; {@link #NONE} for null). Dates repeat, and reading one takes a date parser.
          */
         private final Map<String, Object>[] generalised;
-        /** Per pseudonymised column with format tokens: the pseudonyms of the values met (null for other columns). */
+        /**
+         * Per column pseudonymised with format tokens (not a vocabulary) when replacing here: the pseudonyms of the
+         * values met; null for other columns.
+         */
         private final PseudonymMemo[] pseudonyms;
 
         @SuppressWarnings("unchecked")
@@ -585,8 +588,7 @@ public final class MaskingStage {
                 case PSEUDONYMISE -> {
                     if (applyReplacements) {
                         masked[c] = vocabulary[c] != null ? vocabulary[c].pseudonymOf(v)
-                                : masker.pseudonyms[c] != null ? masker.pseudonyms[c].of(v)
-                                : pseudonym(c, v);
+                                : masker.pseudonyms[c].of(v);
                     }
                 }
                 default -> {}

@@ -48,6 +48,11 @@ public final class FastNormal {
         return (2 * t3 - 3 * t2 + 1) * p0 + (t3 - 2 * t2 + t) * m0 + (-2 * t3 + 3 * t2) * p1 + (t3 - t2) * m1;
     }
 
+    /** φ(z), the standard normal density, exact. */
+    public static double density(double z) {
+        return Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
+    }
+
     /** Φ⁻¹(p) for p in (0, 1), exact (Commons Statistics). */
     public static double inverse(double p) {
         return STANDARD.inverseCumulativeProbability(p);

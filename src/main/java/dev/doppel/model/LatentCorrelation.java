@@ -256,7 +256,7 @@ final class LatentCorrelation {
             return; // φ(±∞) = 0
         }
         double z = FastNormal.inverse(u);
-        double phi = Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
+        double phi = FastNormal.density(z);
         h[0] = 1;
         h[1] = z;
         for (int k = 1; k < TERMS; k++) {

@@ -52,6 +52,8 @@ public final class QualityScoreBench {
     public static void main(String[] args) throws Exception {
         List<String> models = List.of(System.getenv().getOrDefault("MODELS", "copula,tree").split(","));
         TreeSettings tree = treeSettings();
+        FitSettings fit = new FitSettings(Integer.parseInt(System.getenv().getOrDefault("MIN_GROUP",
+                "" + FitSettings.DEFAULTS.minGroup())), FitSettings.DEFAULTS.rareLabel());
         System.out.printf(Locale.ROOT, "%-24s %-6s %6s %7s %7s %7s | %7s %7s %7s | %6s %7s %8s %8s%n", "dataset",
                 "model", "fit s", "shapes", "pairs", "quality", "B shap.", "B pairs", "B qual.", "DCR sh", "copies",
                 "B copies", "max risk");
@@ -65,13 +67,13 @@ public final class QualityScoreBench {
             RawTable all = TableReaders.read(file, ReadOptions.DEFAULTS);
             List<ColumnSpec> specs = SchemaInference.infer(all, Map.of()).stream().map(ColumnProfile::spec).toList();
             for (int split = 0; split < splits; split++) {
-                runSplit(name, all, specs, 2026 + split, models, tree);
+                runSplit(name, all, specs, 2026 + split, fit, models, tree);
             }
         }
     }
 
     /** Fits and scores every model on one random split of a dataset, printing a line per model. */
-    private static void runSplit(String name, RawTable all, List<ColumnSpec> specs, long splitSeed,
+    private static void runSplit(String name, RawTable all, List<ColumnSpec> specs, long splitSeed, FitSettings fit,
             List<String> models, TreeSettings tree) throws Exception {
         int[] order = shuffled(all.rows(), splitSeed);
         RawTable a = subset(all, order, 0, all.rows() / 2);
@@ -82,8 +84,6 @@ public final class QualityScoreBench {
         QualityScores r = Fidelity.score(ea, eb).scores();
         for (String kind : models) {
             long start = System.nanoTime();
-            FitSettings fit = new FitSettings(Integer.parseInt(System.getenv().getOrDefault("MIN_GROUP",
-                    "" + FitSettings.DEFAULTS.minGroup())), FitSettings.DEFAULTS.rareLabel());
             SynthModel model = CopulaFitter.fit(a, specs, fit, "bench");
             if (kind.equals("tree")) {
                 model = TreeFitter.fit(model, a, specs, tree, 2);

@@ -27,8 +27,8 @@ public final class TreeFitter {
     private TreeFitter() {}
 
     /** One column's encodings, as the trees see it. */
-    private record Encoded(String name, ColumnModel model, int[] level, int levelCount, boolean ordered, int[] cls,
-            int classes, double[] score, double[] jitter) {}
+    private record Encoded(String name, ColumnModel model, int[] level, int levelCount, boolean ordered,
+            double[] levelScores, int[] cls, int classes, double[] score, double[] jitter) {}
 
     /**
      * @param base the copula model fitted on the same table (its column models are kept)
@@ -108,7 +108,7 @@ public final class TreeFitter {
             levels[p] = e.level();
             levelCount[p] = e.levelCount();
             ordered[p] = e.ordered();
-            levelScores[p] = Levels.levelScores(e.model());
+            levelScores[p] = e.levelScores();
             predictors.add(e.name());
         }
         TreeGrower grower = new TreeGrower(levels, levelCount, ordered, levelScores, target.cls(), target.classes(),
@@ -148,8 +148,8 @@ public final class TreeFitter {
                 cls[r] = Levels.scoreClass(score[r]);
             }
         }
-        return new Encoded(column.name(), column, level, Levels.count(column), true, cls, Levels.NUMERIC_CLASSES,
-                score, null);
+        return new Encoded(column.name(), column, level, Levels.count(column), true, Levels.levelScores(column), cls,
+                Levels.NUMERIC_CLASSES, score, null);
     }
 
     private static Encoded categorical(CategoricalColumn column, RawTable table, int c, ColumnSpec spec,
@@ -169,7 +169,7 @@ public final class TreeFitter {
             level[r] = Levels.ofCode(code);
             jitter[r] = Levels.jitter(r, c);
         }
-        return new Encoded(column.name(), column, level, Levels.count(column), false, level, known.size() + 1, null,
-                jitter);
+        return new Encoded(column.name(), column, level, Levels.count(column), false, Levels.levelScores(column), level,
+                known.size() + 1, null, jitter);
     }
 }

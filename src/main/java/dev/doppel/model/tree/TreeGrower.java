@@ -739,18 +739,14 @@ final class TreeGrower {
                 continue;
             }
             double p = (double) nodeCounts[c] / n;
-            double a = below <= 0 ? 0 : density(FastNormal.inverse(below));
+            double a = below <= 0 ? 0 : FastNormal.density(FastNormal.inverse(below));
             double above = below + p;
-            double b = above >= 1 ? 0 : density(FastNormal.inverse(above));
+            double b = above >= 1 ? 0 : FastNormal.density(FastNormal.inverse(above));
             double m = (a - b) / p;
             variance += p * m * m;
             below = above;
         }
         return Math.max(1e-6, Math.min(1, variance));
-    }
-
-    private static double density(double z) {
-        return Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
     }
 
     /** Φ⁻¹((rank − ½) / m) of each row's score among the given rows (ties share their mean rank), centred. */
