@@ -160,6 +160,10 @@ public record TableSample(RawTable table, long inputRows) {
     }
 
     private static String[] permute(String[] values, int[] order) {
+        if (isIdentity(order)) {
+            // rows kept in input order (every row, or a reservoir that never replaced one): no copy unless trimming
+            return values.length == order.length ? values : Arrays.copyOf(values, order.length);
+        }
         String[] out = new String[order.length];
         for (int i = 0; i < order.length; i++) {
             out[i] = values[order[i]];
@@ -168,11 +172,23 @@ public record TableSample(RawTable table, long inputRows) {
     }
 
     private static int[] permute(int[] values, int[] order) {
+        if (isIdentity(order)) {
+            return values.length == order.length ? values : Arrays.copyOf(values, order.length);
+        }
         int[] out = new int[order.length];
         for (int i = 0; i < order.length; i++) {
             out[i] = values[order[i]];
         }
         return out;
+    }
+
+    private static boolean isIdentity(int[] order) {
+        for (int i = 0; i < order.length; i++) {
+            if (order[i] != i) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
