@@ -3,6 +3,7 @@ package dev.doppel.evaluate;
 import dev.doppel.privacy.PrivacyRole;
 import dev.doppel.schema.ColumnKind;
 import dev.doppel.schema.ColumnSpec;
+import dev.doppel.schema.NumberLayout;
 import dev.doppel.schema.TemporalLayout;
 
 /**
@@ -19,7 +20,8 @@ import dev.doppel.schema.TemporalLayout;
  * @param falseValue its spelling of false
  */
 public record EvalColumn(
-        String name, ColumnKind kind, PrivacyRole role, TemporalLayout layout, String trueValue, String falseValue) {
+        String name, ColumnKind kind, PrivacyRole role, TemporalLayout layout, NumberLayout numbers, String trueValue,
+        String falseValue) {
     /** How Parquet files hold date-times, read back as text ({@code 2024-03-01 12:30:00.000000}). */
     private static final java.time.format.DateTimeFormatter PARQUET_DATE_TIME =
             java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSS]", java.util.Locale.ROOT);
@@ -29,10 +31,11 @@ public record EvalColumn(
         if (spec.skip() || !spec.kind().modelled() || role == PrivacyRole.DIRECT_IDENTIFIER) {
             return null;
         }
-        TemporalLayout layout = spec.layout() == null ? null
+        boolean temporal = spec.kind() == ColumnKind.DATE || spec.kind() == ColumnKind.DATETIME;
+        TemporalLayout layout = !temporal || spec.layout() == null ? null
                 : TemporalLayout.of(spec.layout(), spec.kind() == ColumnKind.DATETIME);
         return new EvalColumn(spec.name(), spec.kind(), role == null ? PrivacyRole.OTHER : role, layout,
-                spec.trueValue(), spec.falseValue());
+                NumberLayout.of(spec).orElse(null), spec.trueValue(), spec.falseValue());
     }
 
     /** True for numbers and dates (compared by KS, Pearson, binned for contingency tables). */
@@ -51,12 +54,24 @@ public record EvalColumn(
         }
         try {
             if (layout == null) {
-                return Double.parseDouble(cell);
+                return numbers == null ? Double.parseDouble(cell) : plainOrSpelled(cell);
             }
             double x = layout.toNumber(cell);
             return Double.isNaN(x) ? iso(cell) : x;
         } catch (RuntimeException e) {
             return Double.NaN;
+        }
+    }
+
+    /**
+     * A number in plain form (a table read here, or Parquet) or in the column's layout (a CSV written by Doppel or
+     * the real file): plain first, so a Parquet 1.5 stays 1.5 whatever the layout's grouping.
+     */
+    private double plainOrSpelled(String cell) {
+        try {
+            return Double.parseDouble(cell);
+        } catch (NumberFormatException e) {
+            return Double.parseDouble(numbers.plain(cell));
         }
     }
 

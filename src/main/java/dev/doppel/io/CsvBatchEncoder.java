@@ -9,6 +9,7 @@ import dev.doppel.model.TextColumn;
 import dev.doppel.model.TextShape;
 import dev.doppel.schema.ColumnKind;
 import dev.doppel.schema.ColumnSpec;
+import dev.doppel.schema.NumberLayout;
 import dev.doppel.schema.TemporalLayout;
 import dev.doppel.table.FileDialect;
 import java.math.BigDecimal;
@@ -48,6 +49,8 @@ public final class CsvBatchEncoder {
     private final long[] firstCachedDay; // per date column
     private final byte[][][] dayCache; // per date column: escaped UTF-8 of each epoch day from firstCachedDay
     private final int[] scales;
+    /** Per column: the decimal separator its numbers are written with ('.' unless its layout has a decimal comma). */
+    private final byte[] decimalPoints;
     private final ColumnKind[] kinds;
     private final int[] how; // per column, one of the cell writers below
     private final int[] typicalWidth; // per column, bytes a cell usually takes (for sizing buffers)
@@ -64,6 +67,8 @@ public final class CsvBatchEncoder {
     private static final int PLAIN_STRING = 6;
     private static final int STRING = 7;
     private static final int NOTHING = 8;
+    /** A decimal whose separator is the field separator (a decimal comma in a comma file): quoted. */
+    private static final int QUOTED_DECIMAL = 9;
 
     public CsvBatchEncoder(List<ColumnModel> columns, FileDialect dialect) {
         this.columns = List.copyOf(columns);
@@ -78,6 +83,7 @@ public final class CsvBatchEncoder {
         firstCachedDay = new long[n];
         dayCache = new byte[n][][];
         scales = new int[n];
+        decimalPoints = new byte[n];
         kinds = new ColumnKind[n];
         how = new int[n];
         typicalWidth = new int[n];
@@ -88,6 +94,7 @@ public final class CsvBatchEncoder {
             kinds[c] = spec.kind();
             missing[c] = utf8(escape(spec.missing(), false));
             scales[c] = spec.scale();
+            decimalPoints[c] = (byte) NumberLayout.of(spec).map(NumberLayout::decimal).orElse('.').charValue();
             typicalWidth[c] = 12;
             int width = 0; // the most a cell of this column takes without a capacity check (0: checked)
             switch (kinds[c]) {
@@ -97,8 +104,9 @@ public final class CsvBatchEncoder {
                 }
                 case DECIMAL -> {
                     boolean fixed = scales[c] >= 0 && scales[c] <= 15;
-                    how[c] = fixed ? FIXED_DECIMAL : OTHER_DECIMAL;
-                    width = fixed ? 40 : 0;
+                    how[c] = decimalPoints[c] == dialect.delimiter() ? QUOTED_DECIMAL
+                            : fixed ? FIXED_DECIMAL : OTHER_DECIMAL;
+                    width = fixed && how[c] == FIXED_DECIMAL ? 40 : 0;
                 }
                 case DATE -> how[c] = DAY;
                 case DATETIME -> how[c] = DATE_TIME;
@@ -259,7 +267,7 @@ public final class CsvBatchEncoder {
                         if (Double.isNaN(v)) {
                             out.put(missing[c]);
                         } else {
-                            putFixedDecimal(out, v, scales[c]);
+                            putFixedDecimal(out, v, scales[c], decimalPoints[c]);
                         }
                     }
                     case PLAIN_STRING -> {
@@ -284,7 +292,19 @@ public final class CsvBatchEncoder {
             case OTHER_DECIMAL -> {
                 double v = numbers[r];
                 bytes = Double.isNaN(v) ? missing[c] : BigDecimal.valueOf(v).stripTrailingZeros().toPlainString()
-                        .getBytes(StandardCharsets.ISO_8859_1);
+                        .replace('.', (char) decimalPoints[c]).getBytes(StandardCharsets.ISO_8859_1);
+            }
+            case QUOTED_DECIMAL -> {
+                double v = numbers[r];
+                if (Double.isNaN(v)) {
+                    bytes = missing[c];
+                } else {
+                    BigDecimal d = BigDecimal.valueOf(v);
+                    String plain = scales[c] >= 0 && scales[c] <= ColumnSpec.MAX_SCALE
+                            ? d.setScale(scales[c], java.math.RoundingMode.HALF_UP).toPlainString()
+                            : d.stripTrailingZeros().toPlainString();
+                    bytes = utf8(escape(plain.replace('.', (char) decimalPoints[c]), false));
+                }
             }
             case DAY -> {
                 double v = numbers[r];
@@ -324,7 +344,7 @@ public final class CsvBatchEncoder {
      * v with exactly {@code scale} (0 to 15) digits after the point, into the row's reserved room (40 bytes); beyond
      * 1e15 in the shortest exact form instead, making room for it first.
      */
-    private void putFixedDecimal(Sink out, double v, int scale) {
+    private void putFixedDecimal(Sink out, double v, int scale, byte point) {
         if (Math.abs(v) >= 1e15) {
             byte[] text = BigDecimal.valueOf(v).stripTrailingZeros().toPlainString().getBytes(StandardCharsets.ISO_8859_1);
             out.ensure(text.length + rowBound);
@@ -347,7 +367,7 @@ public final class CsvBatchEncoder {
         };
         out.putLong(whole);
         if (scale > 0) {
-            out.put((byte) '.');
+            out.put(point);
             out.putPadded(scaled - whole * factor, scale);
         }
     }

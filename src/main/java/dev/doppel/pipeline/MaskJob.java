@@ -30,6 +30,8 @@ import dev.doppel.profile.ProfileColumns;
 import dev.doppel.schema.ColumnProfile;
 import dev.doppel.schema.ColumnKind;
 import dev.doppel.schema.ColumnSpec;
+import dev.doppel.schema.NumberLayout;
+import dev.doppel.privacy.MaskAction;
 import dev.doppel.schema.SchemaInference;
 import dev.doppel.table.RawTable;
 import java.io.IOException;
@@ -124,10 +126,11 @@ public final class MaskJob {
         long expected = estimateRows(request.input(), head);
         MaskingStage stage = new MaskingStage(plan, specs, setup::fakes, setup.secret(), true, expected,
                 request.seed());
+        Spelling spelling = Spelling.of(plan, specs);
         long rows = -1;
         if (stage.needsObservation()) {
             progress.start("reading", expected);
-            rows = observe(request, stage, progress);
+            rows = observe(request, stage, spelling, progress);
             progress.finish();
         }
         stage.solve();
@@ -143,7 +146,8 @@ public final class MaskJob {
         try (AtomicOutput out = AtomicOutput.open(request.output(), request.force());
                 AtomicOutput manifestOut = AtomicOutput.open(manifestFile, request.force())) {
             progress.start("masking", rows >= 0 ? rows : expected);
-            written = write(request, stage, columns, head, out.temp(), rows >= 0 ? rows : expected, progress);
+            written = write(request, stage, spelling, columns, head, out.temp(), rows >= 0 ? rows : expected,
+                    progress);
             progress.finish();
             double seconds = (System.nanoTime() - start) / 1e9;
             PrivacyManifest manifest = PrivacyManifests.of("mask", version, request.input(), written, specs.size(),
@@ -190,14 +194,14 @@ public final class MaskJob {
      * Pass 1: read batches on this thread, observe them on workers, merge the observations here in batch order (so the
      * result does not depend on the thread count).
      */
-    private static long observe(Request request, MaskingStage stage, Progress progress) {
+    private static long observe(Request request, MaskingStage stage, Spelling spelling, Progress progress) {
         long[] rows = {0};
         try (RowBatches batches = TableReaders.openBatches(request.input(), request.options(),
                 SampleRequest.BATCH_ROWS)) {
             BatchPipeline.<RowBatches.Pending, BatchObservation>stream(batches::next, request.threads(),
                     2 * request.threads(), (index, batch) -> {
                         MaskingStage.Observer observer = stage.observer(SampleRequest.BATCH_ROWS);
-                        batch.rows(SLICE_ROWS, observer::add); // parsed and observed a slice at a time
+                        batch.rows(SLICE_ROWS, slice -> observer.add(spelling.plain(slice))); // a slice at a time
                         return observer.finish();
                     },
                     (observed, ignored) -> {
@@ -217,8 +221,8 @@ public final class MaskJob {
      * Pass 2: cut batches of {@link SampleRequest#BATCH_ROWS} rows on this thread, parse, mask and encode them on
      * workers, write them in order.
      */
-    private static long write(Request request, MaskingStage stage, List<ColumnModel> columns, RawTable head, Path temp,
-            long expectedRows, Progress progress) throws Exception {
+    private static long write(Request request, MaskingStage stage, Spelling spelling, List<ColumnModel> columns,
+            RawTable head, Path temp, long expectedRows, Progress progress) throws Exception {
         long[] done = {0};
         try (RowBatches batches = TableReaders.openBatches(request.input(), request.options(),
                 SampleRequest.BATCH_ROWS)) {
@@ -230,8 +234,8 @@ public final class MaskJob {
                 try (ParquetBatchWriter writer = new ParquetBatchWriter(temp, columns, request.compression(),
                         Math.max(1, expectedRows))) {
                     BatchPipeline.<RowBatches.Pending, ParquetBatchWriter.EncodedBatch>stream(source, request.threads(),
-                            inFlight, (index, batch) -> writer.encode(mask(maskers.get(), columns, batch.rows(), request.seed(),
-                                    index)),
+                            inFlight, (index, batch) -> writer.encode(mask(maskers.get(), columns,
+                                    spelling.plain(batch.rows()), request.seed(), index)),
                             (pages, ignored) -> {
                                 writer.append(pages);
                                 done[0] += pages.rows();
@@ -251,8 +255,8 @@ public final class MaskJob {
                                     sink = new CsvBatchEncoder.Sink(encoder.sizeHint(SampleRequest.BATCH_ROWS));
                                 }
                                 sink.clear();
-                                int rows = maskToCsv(maskers.get(), columns, encoder, batch, request.seed(), index,
-                                        sink);
+                                int rows = maskToCsv(maskers.get(), columns, encoder, batch, spelling, request.seed(),
+                                        index, sink);
                                 return new Encoded(sink, rows);
                             },
                             (encoded, ignored) -> {
@@ -287,11 +291,12 @@ public final class MaskJob {
      * @return the rows of the batch
      */
     private static int maskToCsv(MaskingStage.Masker masker, List<ColumnModel> columns, CsvBatchEncoder encoder,
-            RowBatches.Pending batch, long seed, long index, CsvBatchEncoder.Sink sink) {
+            RowBatches.Pending batch, Spelling spelling, long seed, long index, CsvBatchEncoder.Sink sink) {
         SplittableRandom rnd = new SplittableRandom(Seeds.derive(seed, "mask", index));
         Batch slice = new Batch(columns, SLICE_ROWS);
         int[] done = {0};
-        batch.rows(SLICE_ROWS, rows -> {
+        batch.rows(SLICE_ROWS, read -> {
+            String[][] rows = spelling.plain(read);
             maskSlice(masker, rows, 0, rows.length, rnd, slice, index * SampleRequest.BATCH_ROWS + done[0]);
             encoder.append(slice, sink);
             done[0] += rows.length;
@@ -308,6 +313,41 @@ public final class MaskJob {
             for (int c = 0; c < out.length; c++) {
                 batch.strings(c)[r] = out[c];
             }
+        }
+    }
+
+    /**
+     * The columns whose numbers masking must read (generalised, suppressed or quasi-identifiers) and that are spelled
+     * with a {@link NumberLayout}: their cells are put in plain form before masking, as fitting reads them; every
+     * other column, kept or replaced, goes through as written.
+     */
+    private record Spelling(int[] columns, NumberLayout[] layouts) {
+        static Spelling of(MaskPlan plan, List<ColumnSpec> specs) {
+            List<Integer> cs = new ArrayList<>();
+            List<NumberLayout> ls = new ArrayList<>();
+            for (int c = 0; c < specs.size(); c++) {
+                var layout = NumberLayout.of(specs.get(c));
+                MaskAction action = plan.columns().get(c).action();
+                boolean read = action == MaskAction.GENERALISE || action == MaskAction.SUPPRESS
+                        || plan.quasiIdentifiers().contains(specs.get(c).name());
+                if (layout.isPresent() && read) {
+                    cs.add(c);
+                    ls.add(layout.get());
+                }
+            }
+            return new Spelling(cs.stream().mapToInt(Integer::intValue).toArray(), ls.toArray(new NumberLayout[0]));
+        }
+
+        /** The rows with those columns in plain form (changed in place; the reader made them for this batch). */
+        String[][] plain(String[][] rows) {
+            if (columns.length > 0) {
+                for (String[] row : rows) {
+                    for (int i = 0; i < columns.length; i++) {
+                        row[columns[i]] = layouts[i].plain(row[columns[i]]);
+                    }
+                }
+            }
+            return rows;
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.doppel.error.InputException;
 import dev.doppel.schema.ColumnKind;
 import dev.doppel.schema.ColumnProfile;
 import dev.doppel.schema.ColumnSpec;
+import dev.doppel.schema.NumberLayout;
 import dev.doppel.schema.TemporalLayout;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -53,7 +54,9 @@ public final class ProfileColumns {
         }
         boolean same = kind == base.kind();
         int scale = e.scale() != null ? e.scale() : same ? base.scale() : kind == ColumnKind.DECIMAL ? -1 : 0;
-        String layout = e.layout() != null ? e.layout() : same ? base.layout() : null;
+        boolean numbers = kind == ColumnKind.INTEGER || kind == ColumnKind.DECIMAL;
+        boolean bothNumbers = numbers && (base.kind() == ColumnKind.INTEGER || base.kind() == ColumnKind.DECIMAL);
+        String layout = e.layout() != null ? e.layout() : same || bothNumbers ? base.layout() : null;
         String trueValue = e.trueValue() != null ? e.trueValue() : same ? base.trueValue() : null;
         String falseValue = e.falseValue() != null ? e.falseValue() : same ? base.falseValue() : null;
         String missing = e.missing() != null ? e.missing() : base.missing();
@@ -69,6 +72,10 @@ public final class ProfileColumns {
                         + " pattern (see java.time.format.DateTimeFormatter; a date needs day, month and year, a"
                         + " date-time also hours and minutes)");
             }
+        }
+        if (numbers && layout != null && NumberLayout.parse(layout).isEmpty()) {
+            throw new InputException(where + ": layout of a number must be 0,0 (decimal comma), #.##0,0 (decimal"
+                    + " comma, grouping dots) or #,##0.0 (grouping commas, decimal point); leave it out for 1234.5");
         }
         if (kind == ColumnKind.DECIMAL && (scale < -1 || scale > ColumnSpec.MAX_SCALE)) {
             throw new InputException(where + ": scale must be between 0 and " + ColumnSpec.MAX_SCALE

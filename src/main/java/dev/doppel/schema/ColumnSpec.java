@@ -9,7 +9,9 @@ import java.util.Objects;
  * @param name the column's header name
  * @param kind what it holds
  * @param scale digits after the decimal point for decimals (-1: shortest exact form); 0 otherwise
- * @param layout the date or date-time layout (java.time pattern such as {@code dd-MM-yyyy}); null otherwise
+ * @param layout the date or date-time layout (java.time pattern such as {@code dd-MM-yyyy}); for an integer or decimal
+ *     spelled with a decimal comma or grouping separators, its {@link NumberLayout} pattern ({@code 0,0}); null
+ *     otherwise
  * @param trueValue the spelling of "true" for booleans; null otherwise
  * @param falseValue the spelling of "false" for booleans; null otherwise
  * @param missing the marker written for a missing value ("" for an empty cell)
@@ -71,7 +73,8 @@ public record ColumnSpec(
     /** A short description for tables: kind plus format, e.g. "decimal(2)" or "date dd-MM-yyyy". */
     public String describe() {
         return switch (kind) {
-            case DECIMAL -> scale < 0 ? "decimal" : "decimal(" + scale + ")";
+            case DECIMAL -> (scale < 0 ? "decimal" : "decimal(" + scale + ")") + (layout == null ? "" : " " + layout);
+            case INTEGER -> layout == null ? "integer" : "integer " + layout;
             case DATE, DATETIME -> kind.key() + " " + layout;
             case BOOLEAN -> "boolean " + falseValue + "/" + trueValue;
             default -> kind.key();

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * Infers each column's kind and format from its values. The rules, in order: all missing is empty; two spellings
  * of a truth value are boolean; whole numbers without leading zeros (and short enough for a long) are integer; other
  * numbers are decimal (scale from the longest fraction), except digit strings with leading zeros or too many digits,
- * which are codes; dates and date-times in a recognised layout; values unique per row are an identifier (numbers only
+ * which are codes; numbers with a decimal comma or grouping separators are integer or decimal with a
+ * {@link NumberLayout}; dates and date-times in a recognised layout; values unique per row are an identifier (numbers only
  * when the header says id or the values count up one by one); few distinct values are categorical; the rest is free
  * text.
  */
@@ -44,7 +45,8 @@ public final class SchemaInference {
         List<ColumnProfile> result = new ArrayList<>(table.columnCount());
         for (int c = 0; c < table.columnCount(); c++) {
             String name = table.names().get(c);
-            ColumnProfile inferred = inferColumn(name, table.column(c), table.missingMarkers().get(c));
+            ColumnProfile inferred = inferColumn(name, table.column(c), table.missingMarkers().get(c),
+                    table.dialect().delimiter());
             ColumnSpec override = overrides.get(name);
             if (override != null) {
                 inferred = new ColumnProfile(override, inferred.rows(), inferred.missingCount(), inferred.distinct(),
@@ -56,6 +58,11 @@ public final class SchemaInference {
     }
 
     static ColumnProfile inferColumn(String name, String[] values, String missingMarker) {
+        return inferColumn(name, values, missingMarker, ',');
+    }
+
+    /** @param delimiter the file's field separator (a semicolon file's "1,250" is a decimal comma) */
+    static ColumnProfile inferColumn(String name, String[] values, String missingMarker, char delimiter) {
         int rows = values.length;
         int missing = 0;
         Set<String> distinct = new HashSet<>();
@@ -73,7 +80,7 @@ public final class SchemaInference {
             notes.add("every value is missing");
             return new ColumnProfile(base, rows, missing, 0, notes);
         }
-        ColumnSpec spec = decide(base, values, distinct, present, notes);
+        ColumnSpec spec = decide(base, values, distinct, present, notes, delimiter);
         if (present < 20 && spec.kind().modelled()) {
             notes.add("only " + present + (present == 1 ? " value" : " values") + ": little to learn from");
         }
@@ -83,8 +90,8 @@ public final class SchemaInference {
         return new ColumnProfile(spec, rows, missing, distinct.size(), notes);
     }
 
-    private static ColumnSpec decide(
-            ColumnSpec base, String[] values, Set<String> distinct, int present, List<String> notes) {
+    private static ColumnSpec decide(ColumnSpec base, String[] values, Set<String> distinct, int present,
+            List<String> notes, char delimiter) {
         String name = base.name();
         Optional<String[]> bool = booleanPair(distinct);
         if (bool.isPresent()) {
@@ -101,6 +108,16 @@ public final class SchemaInference {
         // digit strings that are not integers (zero padded, or too long for one) are codes: never a decimal
         if (!allMatch(distinct, DIGITS) && allMatch(distinct, DECIMAL) && !hasLeadingZeros(distinct)) {
             return base.withKind(ColumnKind.DECIMAL).withScale(scaleOf(distinct));
+        }
+        Optional<NumberLayout> numbers = NumberLayout.detect(distinct, delimiter);
+        if (numbers.isPresent()) {
+            Set<String> plain = new HashSet<>();
+            for (String v : distinct) {
+                plain.add(numbers.get().plain(v));
+            }
+            ColumnSpec spelled = base.withLayout(numbers.get().pattern());
+            return allMatch(plain, INTEGER) ? spelled.withKind(ColumnKind.INTEGER)
+                    : spelled.withKind(ColumnKind.DECIMAL).withScale(scaleOf(plain));
         }
         Optional<TemporalDetector.Detected> temporal = TemporalDetector.detect(distinct.toArray(new String[0]));
         if (temporal.isPresent()) {
