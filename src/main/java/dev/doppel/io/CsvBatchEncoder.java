@@ -51,6 +51,8 @@ public final class CsvBatchEncoder {
     private final int[] scales;
     /** Per column: the decimal separator its numbers are written with ('.' unless its layout has a decimal comma). */
     private final byte[] decimalPoints;
+    /** Per column written as {@link #SPELLED_NUMBER}: its layout; null otherwise. */
+    private final NumberLayout[] spelled;
     private final ColumnKind[] kinds;
     private final int[] how; // per column, one of the cell writers below
     private final int[] typicalWidth; // per column, bytes a cell usually takes (for sizing buffers)
@@ -67,8 +69,11 @@ public final class CsvBatchEncoder {
     private static final int PLAIN_STRING = 6;
     private static final int STRING = 7;
     private static final int NOTHING = 8;
-    /** A decimal whose separator is the field separator (a decimal comma in a comma file): quoted. */
-    private static final int QUOTED_DECIMAL = 9;
+    /**
+     * A number written through its {@link NumberLayout} with a unit ($12.50, 12.5%), or whose decimal separator is the
+     * field separator (a decimal comma in a comma file, quoted).
+     */
+    private static final int SPELLED_NUMBER = 9;
 
     public CsvBatchEncoder(List<ColumnModel> columns, FileDialect dialect) {
         this.columns = List.copyOf(columns);
@@ -84,6 +89,7 @@ public final class CsvBatchEncoder {
         dayCache = new byte[n][][];
         scales = new int[n];
         decimalPoints = new byte[n];
+        spelled = new NumberLayout[n];
         kinds = new ColumnKind[n];
         how = new int[n];
         typicalWidth = new int[n];
@@ -94,19 +100,22 @@ public final class CsvBatchEncoder {
             kinds[c] = spec.kind();
             missing[c] = utf8(escape(spec.missing(), false));
             scales[c] = spec.scale();
-            decimalPoints[c] = (byte) NumberLayout.of(spec).map(NumberLayout::decimal).orElse('.').charValue();
+            NumberLayout numberLayout = NumberLayout.of(spec).orElse(null);
+            decimalPoints[c] = (byte) (numberLayout == null ? '.' : numberLayout.decimal());
+            if (numberLayout != null && (numberLayout.hasUnit() || numberLayout.decimal() == dialect.delimiter())) {
+                spelled[c] = numberLayout;
+            }
             typicalWidth[c] = 12;
             int width = 0; // the most a cell of this column takes without a capacity check (0: checked)
             switch (kinds[c]) {
                 case INTEGER -> {
-                    how[c] = WHOLE;
-                    width = 20;
+                    how[c] = spelled[c] != null ? SPELLED_NUMBER : WHOLE;
+                    width = spelled[c] != null ? 0 : 20;
                 }
                 case DECIMAL -> {
                     boolean fixed = scales[c] >= 0 && scales[c] <= 15;
-                    how[c] = decimalPoints[c] == dialect.delimiter() ? QUOTED_DECIMAL
-                            : fixed ? FIXED_DECIMAL : OTHER_DECIMAL;
-                    width = fixed && how[c] == FIXED_DECIMAL ? 40 : 0;
+                    how[c] = spelled[c] != null ? SPELLED_NUMBER : fixed ? FIXED_DECIMAL : OTHER_DECIMAL;
+                    width = how[c] == FIXED_DECIMAL ? 40 : 0;
                 }
                 case DATE -> how[c] = DAY;
                 case DATETIME -> how[c] = DATE_TIME;
@@ -294,16 +303,21 @@ public final class CsvBatchEncoder {
                 bytes = Double.isNaN(v) ? missing[c] : BigDecimal.valueOf(v).stripTrailingZeros().toPlainString()
                         .replace('.', (char) decimalPoints[c]).getBytes(StandardCharsets.ISO_8859_1);
             }
-            case QUOTED_DECIMAL -> {
+            case SPELLED_NUMBER -> {
                 double v = numbers[r];
                 if (Double.isNaN(v)) {
                     bytes = missing[c];
                 } else {
-                    BigDecimal d = BigDecimal.valueOf(v);
-                    String plain = scales[c] >= 0 && scales[c] <= ColumnSpec.MAX_SCALE
-                            ? d.setScale(scales[c], java.math.RoundingMode.HALF_UP).toPlainString()
-                            : d.stripTrailingZeros().toPlainString();
-                    bytes = utf8(escape(plain.replace('.', (char) decimalPoints[c]), false));
+                    String plain;
+                    if (kinds[c] == ColumnKind.INTEGER) {
+                        plain = Long.toString((long) v);
+                    } else {
+                        BigDecimal d = BigDecimal.valueOf(v);
+                        plain = scales[c] >= 0 && scales[c] <= ColumnSpec.MAX_SCALE
+                                ? d.setScale(scales[c], java.math.RoundingMode.HALF_UP).toPlainString()
+                                : d.stripTrailingZeros().toPlainString();
+                    }
+                    bytes = utf8(escape(spelled[c].spell(plain), false));
                 }
             }
             case DAY -> {

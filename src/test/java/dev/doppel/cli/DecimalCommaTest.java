@@ -87,6 +87,36 @@ class DecimalCommaTest {
                 .containsExactly("1.234,50", "7,25", "12,00", "3,00"); // kept: spelled as in the input
     }
 
+    @Test
+    void learnsAmountsWithACurrencyAndSharesWithAPercentSign() throws IOException {
+        SplittableRandom random = new SplittableRandom(12);
+        int n = 2000;
+        double[] share = new double[n];
+        List<String> lines = new ArrayList<>(List.of("amount\tdiscount"));
+        for (int i = 0; i < n; i++) {
+            double amount = Math.exp(7 + random.nextGaussian());
+            share[i] = Math.round((20 + 5 * random.nextGaussian()) * 10) / 10.0;
+            lines.add(String.format(Locale.US, "$%,.2f\t%.1f%%", amount, share[i]));
+        }
+        Path data = Files.writeString(dir.resolve("spend.tsv"), String.join("\n", lines) + "\n");
+        Path model = dir.resolve("spend.json");
+        Path out = dir.resolve("spend-out.tsv");
+        assertThat(CliRunner.doppel("fit", data.toString(), "-o", model.toString(), "-q").code()).isZero();
+        assertThat(CliRunner.doppel("sample", model.toString(), "-n", "10000", "-o", out.toString(), "-q").code())
+                .isZero();
+        List<List<String>> written = CliRunner.readCsv(out, "\t");
+        double[] synthetic = new double[written.size() - 1];
+        for (int r = 1; r < written.size(); r++) {
+            assertThat(written.get(r).get(0)).matches("\\$\\d+\\.\\d{2}");
+            assertThat(written.get(r).get(1)).matches("-?\\d+\\.\\d%");
+            String d = written.get(r).get(1);
+            synthetic[r - 1] = Double.parseDouble(d.substring(0, d.length() - 1));
+        }
+        // sd 5: the synthetic mean's standard error at 10,000 rows is 0.05
+        assertThat(mean(synthetic)).isCloseTo(mean(share), within(0.3));
+        assertThat(sd(synthetic)).isCloseTo(sd(share), within(0.3));
+    }
+
     private static double mean(double[] v) {
         double s = 0;
         for (double d : v) {

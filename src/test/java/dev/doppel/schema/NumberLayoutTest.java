@@ -48,6 +48,33 @@ class NumberLayoutTest {
     }
 
     @Test
+    void detectsUnitsAroundNumbers() {
+        assertThat(detected('\t', "$1,234.50", "$12.00", "-$5.25", "$-7.10")).contains("$#,##0.0");
+        assertThat(detected(',', "12.5%", "7%", "100%")).contains("0.0%");
+        assertThat(detected(';', "1.234,50 €", "12,00 €")).contains("#.##0,0 €");
+        assertThat(detected(';', "EUR 12,50", "EUR 7,00")).contains("EUR 0,0");
+        // letters touching the number are labels or ids, and a unit must be on every value
+        assertThat(detected(',', "Q1", "Q2", "Q3")).isEmpty();
+        assertThat(detected(',', "CUST1001", "CUST1002")).isEmpty();
+        assertThat(detected(',', "12.5%", "7")).isEmpty();
+        assertThat(detected(',', "12", "7")).isEmpty();
+    }
+
+    @Test
+    void spellsPlainNumbersInTheLayout() {
+        NumberLayout dollars = NumberLayout.parse("$#,##0.0").orElseThrow();
+        assertThat(dollars.plain("-$1,234.50")).isEqualTo("-1234.50");
+        assertThat(dollars.plain("$-1,234.50")).isEqualTo("-1234.50");
+        assertThat(dollars.spell("-1234.50")).isEqualTo("-$1234.50");
+        NumberLayout euros = NumberLayout.parse("#.##0,0 €").orElseThrow();
+        assertThat(euros.plain("1.234,50 €")).isEqualTo("1234.50");
+        assertThat(euros.spell("1234.50")).isEqualTo("1234,50 €");
+        assertThat(euros.plain("1.234,50")).isEqualTo("1.234,50"); // without its unit: not this layout's spelling
+        assertThat(NumberLayout.parse("0.0")).isEmpty(); // plain numbers need no layout
+        assertThat(NumberLayout.parse("ID0.0")).isEmpty(); // not a unit
+    }
+
+    @Test
     void readsCellsPlainlyAndLeavesOthersAsTheyAre() {
         NumberLayout german = NumberLayout.parse("#.##0,0").orElseThrow();
         assertThat(german.plain("1.234.567,89")).isEqualTo("1234567.89");
@@ -63,7 +90,7 @@ class NumberLayoutTest {
 
     @Test
     void patternsRoundTripAndOthersAreNotNumberLayouts() {
-        for (String p : List.of("0,0", "#.##0,0", "#,##0.0")) {
+        for (String p : List.of("0,0", "#.##0,0", "#,##0.0", "$#,##0.0", "0.0%", "0,0 €", "EUR #.##0,0")) {
             assertThat(NumberLayout.parse(p).orElseThrow().pattern()).isEqualTo(p);
         }
         assertThat(NumberLayout.parse("dd.MM.yyyy")).isEmpty();
