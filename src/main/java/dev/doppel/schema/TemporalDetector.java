@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 /**
  * Finds the layout of a column of dates or date-times: ISO ({@code yyyy-MM-dd}), European ({@code dd-MM-yyyy},
  * {@code dd.MM.yyyy}, {@code dd/MM/yyyy}) or US ({@code MM/dd/yyyy}), with or without zero padding, optionally followed
- * by a time. Day-month order is taken from the data (a first field above 12 is a day); when the data cannot tell, the
- * result says so.
+ * by a time; or with English month names ({@code dd-MMM-yyyy}, {@code MMM d, yyyy}, ...). Day-month order is taken from
+ * the data (a first field above 12 is a day); when the data cannot tell, the result says so.
  */
 final class TemporalDetector {
     private static final Pattern SHAPE = Pattern.compile(
@@ -19,7 +19,49 @@ final class TemporalDetector {
 
     private TemporalDetector() {}
 
+    /**
+     * Dates with English month names, as spreadsheets and database exports write them (12-Mar-2021, 12 Mar 2021,
+     * Mar 12, 2021, March 12, 2021): tried in order, padded days first, when the values are not numeric dates.
+     */
+    private static final java.util.List<String> MONTH_NAME_LAYOUTS = java.util.List.of(
+            "dd-MMM-yyyy", "d-MMM-yyyy", "dd MMM yyyy", "d MMM yyyy", "dd/MMM/yyyy", "d/MMM/yyyy",
+            "MMM dd, yyyy", "MMM d, yyyy", "MMMM dd, yyyy", "MMMM d, yyyy", "dd MMMM yyyy", "d MMMM yyyy");
+    /** A value that might hold a month name: a letter, a digit, and not longer than "September 30, 2021". */
+    private static final Pattern MONTH_NAME_SHAPE = Pattern.compile("(?=.*[A-Za-z])(?=.*\\d)[A-Za-z0-9 ,./-]{8,18}");
+
     static Optional<Detected> detect(String[] values) {
+        Optional<Detected> numeric = detectNumeric(values);
+        return numeric.isPresent() ? numeric : detectMonthNames(values);
+    }
+
+    private static Optional<Detected> detectMonthNames(String[] values) {
+        String first = null;
+        for (String v : values) {
+            if (v != null) {
+                first = v;
+                break;
+            }
+        }
+        if (first == null || !MONTH_NAME_SHAPE.matcher(first).matches()) {
+            return Optional.empty();
+        }
+        for (String pattern : MONTH_NAME_LAYOUTS) {
+            TemporalLayout layout = TemporalLayout.of(pattern, false);
+            boolean all = true;
+            for (String v : values) {
+                if (v != null && Double.isNaN(layout.toNumber(v))) {
+                    all = false;
+                    break;
+                }
+            }
+            if (all) {
+                return Optional.of(new Detected(layout, false));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Detected> detectNumeric(String[] values) {
         Boolean yearFirst = null;
         char separator = 0;
         int firstMax = 0;

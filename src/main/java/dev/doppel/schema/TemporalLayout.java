@@ -26,7 +26,8 @@ public final class TemporalLayout {
         this.dateTime = dateTime;
         String letters = pattern.replaceAll("'[^']*'", ""); // quoted text such as 'T' or 'Z' is literal
         this.zoned = dateTime && (letters.contains("X") || letters.contains("x") || letters.contains("Z"));
-        this.formatter = DateTimeFormatter.ofPattern(pattern.replace("yyyy", "uuuu"), Locale.ROOT)
+        // English month names (Mar, March) for layouts that spell them; numbers are the same in every locale here
+        this.formatter = DateTimeFormatter.ofPattern(pattern.replace("yyyy", "uuuu"), Locale.ENGLISH)
                 .withResolverStyle(ResolverStyle.STRICT);
         if (!dateTime) {
             resolutionSeconds = 86400;
