@@ -66,7 +66,8 @@ final class InspectCommand implements Callable<Integer> {
         }
         if (profile != null) {
             String job = jobName(data);
-            String text = ProfileWriter.write(job, data.toString(), inspected.table().dialect(), options.encoding().name(),
+            String text = ProfileWriter.write(job, data.toString(), inspected.table().dialect(),
+                    options.encodingGiven() ? options.encoding().name() : null,
                     options.missingMarkers(), inspected.inferred(),
                     PersonalDataDetector.detect(inspected.table(), inspected.specs()));
             try (AtomicOutput file = AtomicOutput.open(profile, force)) {

@@ -74,6 +74,9 @@ final class CsvRowReader implements RowReader {
         this.records = csv.iterator();
     }
 
+    /** What a file that is not UTF-8 is read as when the user did not say (see {@link ReadOptions#encodingGiven}). */
+    static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
     /**
      * Opens the file, sniffs its dialect (or takes the given separator), reads the header and the first data row.
      *
@@ -81,20 +84,30 @@ final class CsvRowReader implements RowReader {
      */
     static CsvRowReader open(Path file, ReadOptions options) {
         String name = file.getFileName().toString();
-        TextHead head = TextHead.read(file, options.encoding());
+        Charset encoding = options.encoding();
+        TextHead head = TextHead.read(file, encoding);
+        if (!head.valid() && !head.bom() && !options.encodingGiven()
+                && encoding.equals(java.nio.charset.StandardCharsets.UTF_8)) {
+            // not UTF-8: an older Western European export is windows-1252 (Latin-1 plus the euro sign and quotes)
+            TextHead legacy = TextHead.read(file, WINDOWS_1252);
+            if (legacy.valid()) {
+                head = legacy;
+                encoding = WINDOWS_1252;
+            }
+        }
         int skip = head.skip();
         FileDialect dialect = DialectSniffer.sniff(head.text(), options.delimiter(), head.bom());
         if (!head.valid()) {
             // the separator is sniffed from the lines before the bad byte, so the column is counted right
-            throw new InputException(name + locateFailure(file, skip, options.encoding(), dialect, -1));
+            throw new InputException(name + locateFailure(file, skip, encoding, dialect, -1));
         }
         InputStream in = null;
         try {
             in = new BufferedInputStream(Files.newInputStream(file), BUFFER_BYTES);
             in.skipNBytes(skip);
-            CsvReader<CsvRecord> csv = parser(in, options.encoding(), dialect);
+            CsvReader<CsvRecord> csv = parser(in, encoding, dialect);
             in = null; // the parser owns the stream now
-            CsvRowReader reader = new CsvRowReader(file, name, skip, options.encoding(), dialect, csv);
+            CsvRowReader reader = new CsvRowReader(file, name, skip, encoding, dialect, csv);
             try {
                 reader.start(options);
                 return reader;
@@ -350,15 +363,21 @@ final class CsvRowReader implements RowReader {
         return record.getFieldCount() == 1 && record.getField(0).isBlank();
     }
 
-    private static List<String> headerNames(String file, CsvRecord header) {
+    /**
+     * The header's names. A blank name (pandas' index column written by {@code to_csv}, or a trailing separator in a
+     * spreadsheet export) becomes {@code Unnamed: i}, i counted from 0, as pandas names it, so a synthetic copy's
+     * header lines up with what a notebook shows for the real file. A repeated name is an error: it is as likely a
+     * file without a header line, whose first line is data (and is not echoed).
+     */
+    static List<String> headerNames(String file, CsvRecord header) {
         List<String> names = new ArrayList<>(header.getFieldCount());
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < header.getFieldCount(); i++) {
             String n = header.getField(i).trim();
-            String where = file + ": line " + header.getStartingLineNumber() + ", column " + (i + 1);
             if (n.isEmpty()) {
-                throw new InputException(where + ": the header name is blank (every column needs a name)");
+                n = "Unnamed: " + i;
             }
+            String where = file + ": line " + header.getStartingLineNumber() + ", column " + (i + 1);
             Integer first = seen.putIfAbsent(n, i + 1);
             if (first != null) {
                 // the name is not repeated here: a file without a header line has data in its first line

@@ -14,13 +14,15 @@ import java.util.stream.Collectors;
  * @param encoding the text encoding of CSV input
  * @param missingMarkers cell values (after trimming, compared ignoring case) that mean "missing"; an empty or
  *     whitespace-only cell is always missing
+ * @param encodingGiven whether the user set the encoding; when not, a file whose start is not valid UTF-8 but is valid
+ *     windows-1252 (the usual encoding of older Western European exports) is read as windows-1252
  */
-public record ReadOptions(Character delimiter, Charset encoding, List<String> missingMarkers) {
+public record ReadOptions(Character delimiter, Charset encoding, List<String> missingMarkers, boolean encodingGiven) {
 
     /** The markers most exports use: empty, NA, N/A, null, ?. */
     public static final List<String> DEFAULT_MISSING = List.of("", "NA", "N/A", "null", "?");
 
-    public static final ReadOptions DEFAULTS = new ReadOptions(null, StandardCharsets.UTF_8, DEFAULT_MISSING);
+    public static final ReadOptions DEFAULTS = new ReadOptions(null, StandardCharsets.UTF_8, DEFAULT_MISSING, false);
 
     public ReadOptions {
         missingMarkers = List.copyOf(missingMarkers);
@@ -32,14 +34,14 @@ public record ReadOptions(Character delimiter, Charset encoding, List<String> mi
     }
 
     public ReadOptions withDelimiter(Character newDelimiter) {
-        return new ReadOptions(newDelimiter, encoding, missingMarkers);
+        return new ReadOptions(newDelimiter, encoding, missingMarkers, encodingGiven);
     }
 
     public ReadOptions withEncoding(Charset newEncoding) {
-        return new ReadOptions(delimiter, newEncoding, missingMarkers);
+        return new ReadOptions(delimiter, newEncoding, missingMarkers, true);
     }
 
     public ReadOptions withMissingMarkers(List<String> markers) {
-        return new ReadOptions(delimiter, encoding, markers);
+        return new ReadOptions(delimiter, encoding, markers, encodingGiven);
     }
 }

@@ -18,10 +18,13 @@ public final class ProfileWriter {
     private ProfileWriter() {}
 
     public static String write(String job, String dataPath, FileDialect dialect, List<ColumnProfile> columns) {
-        return write(job, dataPath, dialect, "UTF-8", dev.doppel.io.ReadOptions.DEFAULT_MISSING, columns, null);
+        return write(job, dataPath, dialect, null, dev.doppel.io.ReadOptions.DEFAULT_MISSING, columns, null);
     }
 
-    /** As above, with the encoding and missing markers the data was read with, so the profile reads it the same way. */
+    /**
+     * As above, with the encoding and missing markers the data was read with, so the profile reads it the same way; a
+     * null encoding (none was set) is left to detection: UTF-8, or windows-1252 for a file that is not UTF-8.
+     */
     public static String write(
             String job,
             String dataPath,
@@ -38,7 +41,11 @@ public final class ProfileWriter {
         sb.append("input:\n");
         sb.append("  path: ").append(quote(dataPath)).append("   # relative to the folder doppel runs in\n");
         sb.append("  delimiter: ").append(quote(delimiterKey(dialect.delimiter()))).append('\n');
-        sb.append("  encoding: ").append(quote(encoding)).append('\n');
+        if (encoding != null) {
+            sb.append("  encoding: ").append(quote(encoding)).append('\n');
+        } else {
+            sb.append("  # encoding: \"UTF-8\"   # when not set: UTF-8, or windows-1252 for a file that is not UTF-8\n");
+        }
         sb.append("  missing: [")
                 .append(String.join(", ", missing.stream().map(ProfileWriter::quote).toList()))
                 .append("]\n");

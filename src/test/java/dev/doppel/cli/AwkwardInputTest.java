@@ -126,4 +126,18 @@ class AwkwardInputTest {
         assertThat(cells(result.lines(), 3)).allMatch(v -> v.matches("2020-\\d{2}-\\d{2}"), "layout kept");
         assertThat(cells(result.lines(), 0)).doesNotHaveDuplicates();
     }
+
+    @Test
+    void namesABlankHeaderAsPandasDoes() throws IOException {
+        // pandas' to_csv writes its index under a blank name, spreadsheets a trailing separator: both read, as pandas
+        // reads them ("Unnamed: 0", counted from 0), and written back under that name
+        Path data = write("blank.csv", List.of(",age,", "0,35,", "1,41,", "2,29,", "3,52,", "4,38,", "5,44,"));
+        Path model = dir.resolve("blank.json");
+        Path out = dir.resolve("blank-out.csv");
+        CliRunner.Run fit = CliRunner.doppel("fit", data.toString(), "-o", model.toString(), "-q");
+        assertThat(fit.code()).as(fit.err()).isZero();
+        CliRunner.Run sample = CliRunner.doppel("sample", model.toString(), "-n", "5", "-o", out.toString(), "-q");
+        assertThat(sample.code()).as(sample.err()).isZero();
+        assertThat(Files.readAllLines(out).get(0)).isEqualTo("Unnamed: 0,age,Unnamed: 2");
+    }
 }

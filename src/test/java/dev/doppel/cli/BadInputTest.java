@@ -97,12 +97,6 @@ class BadInputTest {
     }
 
     @Test
-    void rejectsABlankHeaderName() throws IOException {
-        assertThat(assertDataRejected(write("blank.csv", "id, ,name\n1,2," + CANARY + "\n")))
-                .isEqualTo("error: blank.csv: line 1, column 2: the header name is blank (every column needs a name)");
-    }
-
-    @Test
     void rejectsARowWithTooManyFields() throws IOException {
         assertThat(assertDataRejected(write("many.csv", "a,b,c\n1,2,3\n4,5,6," + CANARY + "\n7,8,9\n")))
                 .isEqualTo("error: many.csv: line 3: 4 fields, but the header has 3 (check the separator and quotes)");
@@ -195,10 +189,12 @@ class BadInputTest {
     }
 
     @Test
-    void rejectsLatin1TextInTheFirstLines() throws IOException {
+    void rejectsLatin1TextInTheFirstLinesWhenUtf8IsGiven() throws IOException {
+        // without --encoding such a file is read as windows-1252 (CsvTableReaderTest); asked for UTF-8, it is refused
         byte[] bytes = ("name,city\nA," + CANARY + " Gen\u00e8ve\n").getBytes(StandardCharsets.ISO_8859_1);
         Path latin1 = Files.write(dir.resolve("early.csv"), bytes);
-        assertThat(assertDataRejected(latin1)).startsWith("error: early.csv: line 2, column 2: not valid UTF-8 text");
+        String line = assertInputError(run("inspect", latin1.toString(), "--encoding", "UTF-8"), "early.csv");
+        assertThat(line).startsWith("error: early.csv: line 2, column 2: not valid UTF-8 text");
     }
 
     // ---- model files

@@ -305,12 +305,25 @@ class CsvTableReaderTest {
     void countsTheColumnOfABadByteWithTheFilesOwnSeparator() throws IOException {
         byte[] bytes = "id;name;city\n1;Ann;Bern\n2;Bo;Gen\u00e8ve, SECRET-VALUE\n".getBytes(StandardCharsets.ISO_8859_1);
         Path file = write("semi.csv", bytes);
-        assertThatThrownBy(() -> read(file))
+        assertThatThrownBy(() -> CsvTableReader.read(file, ReadOptions.DEFAULTS.withEncoding(StandardCharsets.UTF_8)))
                 .isInstanceOf(InputException.class)
                 .hasMessage("semi.csv: line 3, column 3: not valid UTF-8 text; pass --encoding (for example"
                         + " --encoding ISO-8859-1)");
         RawTable latin1 = CsvTableReader.read(file, ReadOptions.DEFAULTS.withEncoding(StandardCharsets.ISO_8859_1));
         assertThat(latin1.column(2)).containsExactly("Bern", "Gen\u00e8ve, SECRET-VALUE");
+    }
+
+    @Test
+    void readsAFileThatIsNotUtf8AsWindows1252WhenNoEncodingIsGiven() throws IOException {
+        // an older Western European export: umlauts in Latin-1, the euro sign and curly quotes in windows-1252 only
+        byte[] bytes = "Stadt;Betrag\nM\u00fcnchen;5 \u20ac\nK\u00f6ln;\u201cgro\u00df\u201d\n"
+                .getBytes(java.nio.charset.Charset.forName("windows-1252"));
+        RawTable table = read(write("legacy.csv", bytes));
+        assertThat(table.column(0)).containsExactly("M\u00fcnchen", "K\u00f6ln");
+        assertThat(table.column(1)).containsExactly("5 \u20ac", "\u201cgro\u00df\u201d");
+        // valid UTF-8 stays UTF-8, even where windows-1252 would read the same bytes otherwise
+        RawTable utf8 = read(write("modern.csv", "Stadt\nM\u00fcnchen\n".getBytes(StandardCharsets.UTF_8)));
+        assertThat(utf8.column(0)).containsExactly("M\u00fcnchen");
     }
 
     @Test

@@ -120,10 +120,11 @@ class RowBatchesTest {
         bytes.write(0xC3); // a UTF-8 lead byte without its continuation
         bytes.writeBytes("x\n4,d\n".getBytes(StandardCharsets.UTF_8));
         Path undecodable = Files.write(dir.resolve("undecodable.csv"), bytes.toByteArray());
-        String message = errorOfRowReader(undecodable, ReadOptions.DEFAULTS);
+        ReadOptions utf8 = ReadOptions.DEFAULTS.withEncoding(StandardCharsets.UTF_8); // given: no windows-1252 fallback
+        String message = errorOfRowReader(undecodable, utf8);
         assertThat(message).contains("line 5").contains("UTF-8");
         for (int batchRows : new int[] {1, 2, 100}) {
-            assertThat(errorOfBatches(undecodable, ReadOptions.DEFAULTS, batchRows)).isEqualTo(message);
+            assertThat(errorOfBatches(undecodable, utf8, batchRows)).isEqualTo(message);
         }
     }
 
