@@ -7,6 +7,7 @@ import dev.doppel.evaluate.PrivacyScores;
 import dev.doppel.evaluate.QualityScores;
 import dev.doppel.evaluate.TableEncoder;
 import dev.doppel.evaluate.fidelity.Fidelity;
+import dev.doppel.evaluate.risk.DcrConventions;
 import dev.doppel.evaluate.risk.PrivacyEvaluation;
 import dev.doppel.io.OutputFormat;
 import dev.doppel.io.ParquetBatchWriter.Compression;
@@ -36,7 +37,9 @@ import java.util.SplittableRandom;
  * Not a test: the way Doppel is judged, with the evaluation's own SDMetrics-compatible scores
  * ({@link Fidelity}) and privacy measures ({@link PrivacyEvaluation}). Each dataset is split at random into halves A
  * and B; the model is fitted on A (no masking), sampled to |A| rows and scored against A; B scored against A is the
- * "fresh real sample" reference. Privacy of the synthetic rows is measured with B as the hold-out.
+ * "fresh real sample" reference. Privacy of the synthetic rows is measured with B as the hold-out. The DCR share is
+ * printed twice: "DCR sh" is Doppel's (ties count half), the last column "DCR sdm" SDMetrics' DCROverfittingProtection
+ * convention (only rows strictly nearer training count), see {@link DcrConventions}.
  *
  * <p>Each half's synthetic rows are drawn with their own seed (split seed + 42): with one seed for every split, the
  * same random numbers went through every half's model, and on the small tables that luck favoured one model by up to
@@ -54,9 +57,9 @@ public final class QualityScoreBench {
         TreeSettings tree = treeSettings();
         FitSettings fit = new FitSettings(Integer.parseInt(System.getenv().getOrDefault("MIN_GROUP",
                 "" + FitSettings.DEFAULTS.minGroup())), FitSettings.DEFAULTS.rareLabel());
-        System.out.printf(Locale.ROOT, "%-24s %-6s %6s %7s %7s %7s | %7s %7s %7s | %6s %7s %8s %8s%n", "dataset",
-                "model", "fit s", "shapes", "pairs", "quality", "B shap.", "B pairs", "B qual.", "DCR sh", "copies",
-                "B copies", "max risk");
+        System.out.printf(Locale.ROOT, "%-24s %-6s %6s %7s %7s %7s | %7s %7s %7s | %6s %7s %8s %8s %7s%n",
+                "dataset", "model", "fit s", "shapes", "pairs", "quality", "B shap.", "B pairs", "B qual.", "DCR sh",
+                "copies", "B copies", "max risk", "DCR sdm");
         int splits = Integer.parseInt(System.getenv().getOrDefault("SPLITS", "1"));
         for (String name : TestData.ALL) {
             Path file = TestData.folder().resolve(name);
@@ -103,16 +106,21 @@ public final class QualityScoreBench {
                 s.pairs().forEach(pair -> System.out.printf(Locale.ROOT, "    %-6s pair  %-40s %.3f%n", kind,
                         pair.first() + " ~ " + pair.second(), pair.score()));
             }
-            PrivacyScores p = PrivacyEvaluation.measure(ea, es, eb, PrivacyEvaluation.Settings.defaults(7));
+            PrivacyEvaluation.Settings privacy = PrivacyEvaluation.Settings.defaults(7);
+            PrivacyScores p = PrivacyEvaluation.measure(ea, es, eb, privacy);
             double risk = Math.max(p.singlingOut().risk(), p.linkability().risk());
             for (PrivacyScores.AttackResult i : p.inference()) {
                 risk = Math.max(risk, i.risk());
             }
+            DcrConventions.Shares dcr = DcrConventions.measure(ea, es, eb, privacy);
+            if (Double.compare(dcr.tiesHalf(), p.dcrShare()) != 0) {
+                throw new IllegalStateException("the two DCR conventions were measured on different rows");
+            }
             System.out.printf(Locale.ROOT,
-                    "%-24s %-6s %6.2f %7.3f %7.3f %7.3f | %7.3f %7.3f %7.3f | %6.3f %7.4f %8.4f %8.3f%n",
+                    "%-24s %-6s %6.2f %7.3f %7.3f %7.3f | %7.3f %7.3f %7.3f | %6.3f %7.4f %8.4f %8.3f %7.3f%n",
                     name, kind, fitSeconds, s.columnShapes(), s.columnPairTrends(), s.overall(), r.columnShapes(),
                     r.columnPairTrends(), r.overall(), p.dcrShare(), p.exactCopyRate(), p.holdoutExactCopyRate(),
-                    risk);
+                    risk, dcr.strict());
         }
     }
 
