@@ -70,8 +70,8 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Seed of the samples drawn inside the evaluation (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
-    Integer threads;
+    @Mixin
+    ThreadsMixin threads;
 
     @Option(names = "--privacy-rows", paramLabel = "N",
             description = "Synthetic rows sampled for distance and attack work (default 10000).")
@@ -88,16 +88,14 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (threads != null && threads < 1) {
-            throw new UsageException("--threads must be at least 1");
-        }
+        int workers = threads.workers();
         if (privacyRows != null && privacyRows < 100) {
             throw new UsageException("--privacy-rows must be at least 100");
         }
         Gate gate = Gate.of(Gate.pairs(failUnder, "--fail-under"), Gate.pairs(max, "--max"), "command line");
         EvaluateJob.Result result = EvaluateJob.run(new EvaluateJob.Request(real, synthetic, holdout, profile,
                 read.toOptions(ReadOptions.DEFAULTS), target, seed,
-                threads != null ? threads : Runtime.getRuntime().availableProcessors(), privacyRows, gate, json, html,
+                workers, privacyRows, gate, json, html,
                 force), Versions.current());
         PrintWriter out = spec.commandLine().getOut();
         boolean jsonToStdout = json != null && json.toString().equals("-");

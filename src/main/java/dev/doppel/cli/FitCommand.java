@@ -19,7 +19,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -38,9 +37,8 @@ final class FitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "DATA",
-            description = "CSV, TSV or Parquet file, or a folder of Parquet files or of CSV files with one header.")
-    Path data;
+    @Mixin
+    DataMixin data;
 
     @Option(names = "--profile", paramLabel = "FILE", description = "Profile with column settings (from inspect --write-profile).")
     Path profile;
@@ -55,8 +53,8 @@ final class FitCommand implements Callable<Integer> {
             description = "copula, tree or auto (default: the profile's model.type, else auto).")
     String modelType;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
-    Integer threads;
+    @Mixin
+    ThreadsMixin threads;
 
     @Option(names = "--sample-rows", paramLabel = "N",
             description = "Learn at most N rows: a larger input is read in one pass and a uniform random sample of N"
@@ -91,10 +89,7 @@ final class FitCommand implements Callable<Integer> {
         if (modelType != null) {
             choice = choice.withType(ModelChoice.Type.parseOption(modelType, "--model"));
         }
-        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (workers < 1) {
-            throw new dev.doppel.error.UsageException("--threads must be at least 1");
-        }
+        int workers = threads.workers();
         options = read.toOptions(options);
         int bound = Profiles.sampleRows(sampleRows, p == null ? null : p.input(), String.valueOf(profile));
         long rootSeed = seed != null ? seed : DEFAULT_SEED;
@@ -103,7 +98,7 @@ final class FitCommand implements Callable<Integer> {
         }
         long start = System.nanoTime();
         String profileName = profile == null ? null : profile.toString();
-        Fitting.Inspected inspected = Fitting.inspect(data, options, bound, rootSeed, p, profileName, text);
+        Fitting.Inspected inspected = Fitting.inspect(data.path, options, bound, rootSeed, p, profileName, text);
         SynthModel model = Fitting.noteSample(Fitting.fit(Fitting.mask(inspected, p, settings, profileName, text),
                 settings, Versions.current(), p, profileName, text, choice, rootSeed, workers), inspected, rootSeed);
         ModelFile.write(model, output, force);

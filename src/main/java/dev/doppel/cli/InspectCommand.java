@@ -23,7 +23,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -40,9 +39,8 @@ final class InspectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "DATA",
-            description = "CSV, TSV or Parquet file, or a folder of Parquet files or of CSV files with one header.")
-    Path data;
+    @Mixin
+    DataMixin data;
 
     @Option(names = "--write-profile", paramLabel = "FILE", description = "Write an editable YAML profile.")
     Path profile;
@@ -59,14 +57,14 @@ final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ReadOptions options = read.toOptions(ReadOptions.DEFAULTS);
-        Fitting.Inspected inspected = Fitting.inspect(data, options, null, null, null);
+        Fitting.Inspected inspected = Fitting.inspect(data.path, options, null, null, null);
         PrintWriter out = spec.commandLine().getOut();
         if (!common.quiet) {
-            out.print(render(inspected, TableReaders.isParquet(InputFiles.of(data).get(0))));
+            out.print(render(inspected, TableReaders.isParquet(InputFiles.of(data.path).get(0))));
         }
         if (profile != null) {
-            String job = jobName(data);
-            String text = ProfileWriter.write(job, data.toString(), inspected.table().dialect(),
+            String job = jobName(data.path);
+            String text = ProfileWriter.write(job, data.path.toString(), inspected.table().dialect(),
                     options.encodingGiven() ? options.encoding().name() : null,
                     options.missingMarkers(), inspected.inferred(),
                     PersonalDataDetector.detect(inspected.table(), inspected.specs()));

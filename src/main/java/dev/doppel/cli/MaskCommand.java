@@ -2,9 +2,7 @@ package dev.doppel.cli;
 
 import dev.doppel.error.ExitCodes;
 import dev.doppel.error.InputException;
-import dev.doppel.error.UsageException;
 import dev.doppel.io.OutputFormat;
-import dev.doppel.io.ParquetBatchWriter.Compression;
 import dev.doppel.io.ReadOptions;
 import dev.doppel.pipeline.MaskJob;
 import dev.doppel.pipeline.Profiles;
@@ -54,15 +52,11 @@ final class MaskCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed of the fakes (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
-    Integer threads;
+    @Mixin
+    ThreadsMixin threads;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "csv or parquet (default: from the file name).")
-    OutputFormat format;
-
-    @Option(names = "--compression", paramLabel = "CODEC", defaultValue = "snappy",
-            description = "Parquet codec: snappy (default), zstd, gzip, none.")
-    Compression compression;
+    @Mixin
+    FileFormatMixin file;
 
     @Option(names = "--force", description = "Overwrite an existing output file and manifest.")
     boolean force;
@@ -75,11 +69,8 @@ final class MaskCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (threads != null && threads < 1) {
-            throw new UsageException("--threads must be at least 1");
-        }
-        OutputFormat fmt = format != null ? format : OutputFormat.fromPath(output).orElseThrow(
-                () -> new UsageException(output + ": cannot tell the format from the name; use .csv or .parquet, or --format"));
+        int workers = threads.workers();
+        OutputFormat fmt = file.formatOf(output);
         Profile parsed = null;
         String text = null;
         String name = null;
@@ -96,10 +87,9 @@ final class MaskCommand implements Callable<Integer> {
             parsed = ProfileFile.parse(text, name);
             base = Profiles.readOptions(parsed.input(), name);
         }
-        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         PrintWriter err = spec.commandLine().getErr();
         MaskJob.Result result = MaskJob.run(new MaskJob.Request(input, read.toOptions(base), parsed, name, text, output, fmt,
-                compression, seed, workers, force), Versions.current(), new ConsoleProgress(err, common.quiet));
+                file.compression, seed, workers, force), Versions.current(), new ConsoleProgress(err, common.quiet));
         if (!common.quiet) {
             PrintWriter out = spec.commandLine().getOut();
             out.print(MaskReport.render(result.manifest()));

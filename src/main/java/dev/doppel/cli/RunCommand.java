@@ -40,8 +40,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Override output.seed.")
     Long seed;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
-    Integer threads;
+    @Mixin
+    ThreadsMixin threads;
 
     @Option(names = "--force", description = "Allow overwriting output.path when the profile names one.")
     boolean force;
@@ -81,9 +81,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (threads != null && threads < 1) {
-            throw new dev.doppel.error.UsageException("--threads must be at least 1");
-        }
+        Integer requestedThreads = threads.requested();
         if (rows != null && rows < 0) {
             throw new dev.doppel.error.UsageException("-n must not be negative");
         }
@@ -94,7 +92,7 @@ final class RunCommand implements Callable<Integer> {
                     + " --gate-before-write cannot be checked");
         }
         RunJob.Result result = RunJob.run(profile,
-                new RunJob.Overrides(rows, seed, threads, force, outputDir, gate, gateBeforeWrite, !noEvaluation,
+                new RunJob.Overrides(rows, seed, requestedThreads, force, outputDir, gate, gateBeforeWrite, !noEvaluation,
                         modelType == null ? null : ModelChoice.Type.parseOption(modelType, "--model"), sampleRows),
                 Versions.current(), new ConsoleProgress(err, common.quiet));
         EvaluationReport report = result.report();

@@ -8,7 +8,6 @@ import dev.doppel.generate.condition.Audience;
 import dev.doppel.generate.condition.ConditionException;
 import dev.doppel.io.ModelFile;
 import dev.doppel.io.OutputFormat;
-import dev.doppel.io.ParquetBatchWriter.Compression;
 import dev.doppel.model.SynthModel;
 import dev.doppel.pipeline.SampleRequest;
 import dev.doppel.pipeline.SampleResult;
@@ -72,15 +71,11 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
-    Integer threads;
+    @Mixin
+    ThreadsMixin threads;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "csv or parquet (default: from the file name).")
-    OutputFormat format;
-
-    @Option(names = "--compression", paramLabel = "CODEC", defaultValue = "snappy",
-            description = "Parquet codec: snappy (default), zstd, gzip, none.")
-    Compression compression;
+    @Mixin
+    FileFormatMixin file;
 
     @Option(names = "--force", description = "Overwrite an existing output file.")
     boolean force;
@@ -103,10 +98,7 @@ final class SampleCommand implements Callable<Integer> {
         if (rows < 0) {
             throw new UsageException("-n must not be negative");
         }
-        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (workers < 1) {
-            throw new UsageException("--threads must be at least 1");
-        }
+        int workers = threads.workers();
         if ((output == null) == (to == null)) {
             throw new UsageException(output == null ? "give -o FILE or --to URL --table NAME"
                     : "-o and --to both give a destination; use one");
@@ -117,21 +109,12 @@ final class SampleCommand implements Callable<Integer> {
         if (to != null) {
             return loadTable(workers);
         }
-        OutputFormat fmt = format != null ? format : OutputFormat.fromPath(output).orElseThrow(
-                () -> new UsageException(output + ": cannot tell the format from the name; use .csv or .parquet, or --format"));
-        if (!java.nio.file.Files.exists(model)) {
-            throw new dev.doppel.error.InputException(model + ": no such model file");
-        }
-        SynthModel m = ModelFile.read(model);
-        Audience audience;
-        try {
-            audience = Audience.compile(m, where, rebalance);
-        } catch (ConditionException e) {
-            throw new UsageException("--" + e.part().key() + ": " + e.getMessage());
-        }
+        OutputFormat fmt = file.formatOf(output);
+        SynthModel m = readModel();
+        Audience audience = audience(m);
         PrintWriter err = spec.commandLine().getErr();
         SampleResult result = Sampling.run(
-                new SampleRequest(m, rows, seed, workers, fmt, compression, output, force, Map.of(), audience),
+                new SampleRequest(m, rows, seed, workers, fmt, file.compression, output, force, Map.of(), audience),
                 new ConsoleProgress(err, common.quiet));
         if (!common.quiet) {
             PrintWriter out = spec.commandLine().getOut();
@@ -151,7 +134,7 @@ final class SampleCommand implements Callable<Integer> {
         if (force) {
             throw new UsageException("--force is for files; for a table use --if-exists replace");
         }
-        if (format != null) {
+        if (file.format != null) {
             throw new UsageException("--format is for files; --to loads rows into a table");
         }
         DatabaseTarget target = DatabaseTarget.parse(to, table, ifExists);

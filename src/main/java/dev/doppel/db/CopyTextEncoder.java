@@ -99,14 +99,9 @@ final class CopyTextEncoder {
         out.reserve = rowBound;
         int n = plan.size();
         int rows = batch.size();
-        double[][] numbers = new double[n][];
-        int[][] codes = new int[n][];
-        String[][] strings = new String[n][];
-        for (int c = 0; c < n; c++) {
-            numbers[c] = batch.numbers(c);
-            codes[c] = batch.codes(c);
-            strings[c] = batch.strings(c);
-        }
+        double[][] numbers = batch.numberColumns();
+        int[][] codes = batch.codeColumns();
+        String[][] strings = batch.stringColumns();
         for (int r = 0; r < rows; r++) {
             out.ensure(rowBound);
             for (int c = 0; c < n; c++) {

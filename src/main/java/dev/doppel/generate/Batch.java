@@ -96,6 +96,24 @@ public final class Batch {
         return strings[column];
     }
 
+    /**
+     * Every column's numbers, null for a column without (a new outer array over the batch's own columns): for an
+     * encoder that walks the batch row by row, gathered once per batch rather than once per cell.
+     */
+    public double[][] numberColumns() {
+        return numbers.clone();
+    }
+
+    /** Every column's codes, null for a column without; see {@link #numberColumns()}. */
+    public int[][] codeColumns() {
+        return codes.clone();
+    }
+
+    /** Every column's strings, null for a column without; see {@link #numberColumns()}. */
+    public String[][] stringColumns() {
+        return strings.clone();
+    }
+
     @Override
     public String toString() {
         return "Batch[" + size + " rows from " + firstRow + "]";

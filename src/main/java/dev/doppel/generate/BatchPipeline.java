@@ -58,11 +58,7 @@ public final class BatchPipeline {
             }
             return;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "doppel-worker");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = workers(threads);
         try {
             Deque<Future<T>> inFlight = new ArrayDeque<>();
             long index = 0;
@@ -110,11 +106,7 @@ public final class BatchPipeline {
             }
             return;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "doppel-worker");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = workers(threads);
         try {
             Deque<Future<T>> inFlight = new ArrayDeque<>();
             Deque<Integer> counts = new ArrayDeque<>();
@@ -133,6 +125,15 @@ public final class BatchPipeline {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** The worker threads of one run: daemons, so a failing run never keeps the JVM alive. */
+    private static ExecutorService workers(int threads) {
+        return Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "doppel-worker");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     private static <T> T get(Future<T> future) throws Exception {

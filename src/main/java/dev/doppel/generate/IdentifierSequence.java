@@ -163,40 +163,36 @@ final class IdentifierSequence {
 
     /** The inverse of {@link #permute}: the Feistel rounds backwards, walking the cycle the other way. */
     private long unpermute(long y) {
-        if (space <= 1) {
-            return 0;
-        }
-        long mask = (1L << halfBits) - 1;
-        long v = y;
-        do {
-            long left = v >>> halfBits;
-            long right = v & mask;
-            for (int r = keys.length - 1; r >= 0; r--) {
-                long previous = right ^ (Seeds.mix(left ^ keys[r]) & mask);
-                right = left;
-                left = previous;
-            }
-            v = (left << halfBits) | right;
-        } while (v >= space);
-        return v;
+        return walk(y, true);
     }
 
     /** A bijection of [0, space): Feistel on 2 * halfBits bits, walking the cycle until the value falls inside. */
     private long permute(long x) {
+        return walk(x, false);
+    }
+
+    /**
+     * The Feistel network, forwards or backwards, walked until the value falls inside [0, space). Backwards is the
+     * same rounds over the swapped halves with the keys in reverse order, swapped back at the end: a round maps
+     * (L, R) to (R, L ^ F(R ^ k)), and the same round applied to that result swapped, (L ^ F(R ^ k), R), gives
+     * (R, L): the input, swapped.
+     */
+    private long walk(long start, boolean backwards) {
         if (space <= 1) {
             return 0;
         }
         long mask = (1L << halfBits) - 1;
-        long v = x;
+        int last = keys.length - 1;
+        long v = start;
         do {
-            long left = v >>> halfBits;
-            long right = v & mask;
-            for (long key : keys) {
-                long next = left ^ (Seeds.mix(right ^ key) & mask);
+            long left = backwards ? v & mask : v >>> halfBits;
+            long right = backwards ? v >>> halfBits : v & mask;
+            for (int r = 0; r <= last; r++) {
+                long next = left ^ (Seeds.mix(right ^ keys[backwards ? last - r : r]) & mask);
                 left = right;
                 right = next;
             }
-            v = (left << halfBits) | right;
+            v = backwards ? (right << halfBits) | left : (left << halfBits) | right;
         } while (v >= space);
         return v;
     }

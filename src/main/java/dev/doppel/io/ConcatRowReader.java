@@ -80,7 +80,11 @@ final class ConcatRowReader implements RowReader {
 
     /** Per column, the first file's missing marker, else the first later file's that had one. */
     private void keepMarkers() {
-        List<String> seen = current.missingMarkers();
+        fillEmpty(markers, current.missingMarkers());
+    }
+
+    /** Per column, {@code seen}'s marker where {@code markers} has none yet. */
+    private static void fillEmpty(List<String> markers, List<String> seen) {
         for (int c = 0; c < markers.size(); c++) {
             if (markers.get(c).isEmpty()) {
                 markers.set(c, seen.get(c));
@@ -111,12 +115,7 @@ final class ConcatRowReader implements RowReader {
     @Override
     public List<String> missingMarkers() {
         List<String> out = new ArrayList<>(markers);
-        List<String> seen = current.missingMarkers();
-        for (int c = 0; c < out.size(); c++) {
-            if (out.get(c).isEmpty()) {
-                out.set(c, seen.get(c));
-            }
-        }
+        fillEmpty(out, current.missingMarkers());
         return List.copyOf(out);
     }
 

@@ -240,14 +240,9 @@ public final class CsvBatchEncoder {
     public void append(Batch batch, Sink out) {
         int rows = batch.size();
         int n = kinds.length;
-        double[][] numbers = new double[n][];
-        int[][] codes = new int[n][];
-        String[][] strings = new String[n][];
-        for (int c = 0; c < n; c++) {
-            numbers[c] = batch.numbers(c);
-            codes[c] = batch.codes(c);
-            strings[c] = batch.strings(c);
-        }
+        double[][] numbers = batch.numberColumns();
+        int[][] codes = batch.codeColumns();
+        String[][] strings = batch.stringColumns();
         for (int r = 0; r < rows; r++) {
             out.ensure(rowBound); // room for every fixed-width cell, separator and the line end
             for (int c = 0; c < n; c++) {

@@ -96,15 +96,9 @@ final class CsvChunks implements RowBatches {
             chunks.skipHeader();
             return chunks;
         } catch (IOException e) {
-            throw new InputException(opened.source() + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+            throw Unreadable.error(opened.source(), e);
         } finally {
-            if (in != null) {
-                try {
-                    in.close();
-                } catch (IOException ignored) {
-                    // already failing with a clearer message
-                }
-            }
+            Unreadable.closeQuietly(in);
         }
     }
 
@@ -193,7 +187,7 @@ final class CsvChunks implements RowBatches {
                 pos = end;
             }
         } catch (IOException e) {
-            throw new InputException(opened.source() + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+            throw Unreadable.error(opened.source(), e);
         }
         return rows == 0 ? null : new Chunk(Arrays.copyOfRange(buf, start, pos), firstLine, rows, -1);
     }
@@ -281,11 +275,7 @@ final class CsvChunks implements RowBatches {
             return;
         }
         closed = true;
-        try {
-            in.close();
-        } catch (IOException e) {
-            throw new InputException(opened.source() + ": cannot be read (" + e.getClass().getSimpleName() + ")");
-        }
+        Unreadable.close(in, opened.source());
     }
 
     @Override

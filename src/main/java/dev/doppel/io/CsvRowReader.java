@@ -116,15 +116,9 @@ final class CsvRowReader implements RowReader {
                 throw e;
             }
         } catch (IOException e) {
-            throw new InputException(name + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+            throw Unreadable.error(name, e);
         } finally {
-            if (in != null) {
-                try {
-                    in.close();
-                } catch (IOException ignored) {
-                    // already failing with a clearer message
-                }
-            }
+            Unreadable.closeQuietly(in);
         }
     }
 
@@ -317,11 +311,7 @@ final class CsvRowReader implements RowReader {
         }
         closed = true;
         primed = false;
-        try {
-            csv.close();
-        } catch (IOException e) {
-            throw new InputException(name + ": cannot be read (" + e.getClass().getSimpleName() + ")");
-        }
+        Unreadable.close(csv, name);
     }
 
     @Override
@@ -341,7 +331,7 @@ final class CsvRowReader implements RowReader {
             found = CsvErrorLocator.scan(file, skip, encoding, dialect.delimiter(), dialect.spaceAfterDelimiter(),
                     MAX_FIELD_CHARS);
         } catch (IOException e) {
-            return ": cannot be read (" + e.getClass().getSimpleName() + ")";
+            return Unreadable.reason(e);
         }
         // the parser stops at the first problem, so the earliest finding is the cause
         Map<CsvErrorLocator.Position, String> problems = new HashMap<>();

@@ -1,6 +1,5 @@
 package dev.doppel.pipeline;
 
-import dev.doppel.error.DoppelException;
 import dev.doppel.error.OutputException;
 import dev.doppel.generate.Batch;
 import dev.doppel.generate.BatchPipeline;
@@ -157,16 +156,8 @@ public final class MaskJob {
             out.commit();
             manifestOut.commit();
             return new Result(out.target(), manifestOut.target(), written, seconds, manifest);
-        } catch (DoppelException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new OutputException(request.output().getFileName() + ": cannot be written ("
-                    + e.getClass().getSimpleName() + ")");
         } catch (Exception e) {
-            if (e instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException("masking failed", e);
+            throw JobFailures.writing(e, request.output(), "masking");
         }
     }
 
@@ -209,10 +200,8 @@ public final class MaskJob {
                         rows[0] += observed.rows();
                         progress.advance(rows[0]);
                     });
-        } catch (RuntimeException e) {
-            throw e;
         } catch (Exception e) {
-            throw new IllegalStateException("reading failed", e);
+            throw JobFailures.unchecked(e, "reading");
         }
         return rows[0];
     }

@@ -51,25 +51,17 @@ public record SampleRequest(
             Compression compression,
             Path output,
             boolean force) {
-        this(model, rows, seed, threads, format, compression, output, force, Map.of());
-    }
-
-    public SampleRequest(
-            SynthModel model,
-            long rows,
-            long seed,
-            int threads,
-            OutputFormat format,
-            Compression compression,
-            Path output,
-            boolean force,
-            Map<String, Set<String>> realIds) {
-        this(model, rows, seed, threads, format, compression, output, force, realIds, Audience.none());
+        this(model, rows, seed, threads, format, compression, output, force, Map.of(), Audience.none());
     }
 
     public SampleRequest {
         realIds = Map.copyOf(realIds);
         audience = audience == null ? Audience.none() : audience;
+        checkCounts(rows, threads);
+    }
+
+    /** The checks every generation request makes (a file's here, a table's in {@link TableRequest}). */
+    static void checkCounts(long rows, int threads) {
         if (rows < 0) {
             throw new IllegalArgumentException("rows must not be negative");
         }

@@ -1,22 +1,23 @@
 package dev.doppel.pipeline;
 
 import dev.doppel.constraint.ConstraintLayer;
-import dev.doppel.error.OutputException;
 import dev.doppel.error.UsageException;
 import dev.doppel.generate.Batch;
 import dev.doppel.generate.BatchPipeline;
 import dev.doppel.generate.RowSampler;
+import dev.doppel.generate.condition.Audience;
 import dev.doppel.generate.condition.ConditionException;
 import dev.doppel.io.AtomicOutput;
 import dev.doppel.io.CsvBatchEncoder;
 import dev.doppel.io.ParquetBatchWriter;
 import dev.doppel.model.ColumnModel;
+import dev.doppel.model.SynthModel;
 import dev.doppel.report.SummaryCollector;
-import dev.doppel.error.DoppelException;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
@@ -30,13 +31,8 @@ public final class Sampling {
 
     public static SampleResult run(SampleRequest request, Progress progress) {
         long start = System.nanoTime();
-        RowSampler sampler;
-        try {
-            sampler = new RowSampler(request.model(), request.seed(), request.realIds(), request.rows(),
-                    request.audience());
-        } catch (ConditionException e) { // checked before anything is written
-            throw new UsageException(e.part().key() + ": " + e.getMessage());
-        }
+        RowSampler sampler = sampler(request.model(), request.seed(), request.realIds(), request.rows(),
+                request.audience());
         ConstraintLayer layer = ConstraintLayer.of(request.model());
         SummaryCollector summary = new SummaryCollector(request.model(), layer.columns());
         try (AtomicOutput out = AtomicOutput.open(request.output(), request.force())) {
@@ -51,62 +47,98 @@ public final class Sampling {
             long bytes = Files.size(out.target());
             double seconds = (System.nanoTime() - start) / 1e9;
             return new SampleResult(out.target(), request.rows(), bytes, seconds, summary.summary());
-        } catch (DoppelException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new OutputException(request.output().getFileName() + ": cannot be written ("
-                    + e.getClass().getSimpleName() + ")");
         } catch (Exception e) {
-            if (e instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException("sampling failed", e);
+            throw JobFailures.writing(e, request.output(), "sampling");
         }
     }
+
+    /**
+     * The sampler of a request; a condition ({@code --where}, {@code --rebalance}) nothing can meet is a usage error,
+     * raised before anything is written.
+     */
+    static RowSampler sampler(SynthModel model, long seed, Map<String, Set<String>> realIds, long rows,
+            Audience audience) {
+        try {
+            return new RowSampler(model, seed, realIds, rows, audience);
+        } catch (ConditionException e) {
+            throw new UsageException(e.part().key() + ": " + e.getMessage());
+        }
+    }
+
+    /** Prepares a drawn and completed batch for its destination, on a worker thread. */
+    @FunctionalInterface
+    interface Prepare<T> {
+        T prepare(Batch batch) throws Exception;
+    }
+
+    /** Writes a batch's prepared form to its destination, on the calling thread, in batch order. */
+    @FunctionalInterface
+    interface Write<T> {
+        void write(Batch batch, T prepared) throws Exception;
+    }
+
+    /**
+     * The one loop behind every destination (CSV, Parquet, a database table): workers draw batch i of {@code rows}
+     * (its seeds from i alone), complete it as the constraints say and prepare it; the calling thread writes the
+     * batches in order, counts them into the summary and reports progress. Batches go back to a pool once written, so
+     * a long run reuses the same few. The same batches whatever the destination or thread count.
+     *
+     * @param unitBytes heap one batch in flight takes with its prepared form, roughly (bounds the batches in flight)
+     */
+    static <T> void drawInOrder(long rows, int threads, long unitBytes, RowSampler sampler, ConstraintLayer layer,
+            SummaryCollector summary, Progress progress, Prepare<T> prepare, Write<T> write) throws Exception {
+        int batchRows = SampleRequest.BATCH_ROWS;
+        Queue<Batch> batches = new ConcurrentLinkedQueue<>();
+        long[] done = {0};
+        BatchPipeline.<Drawn<T>>run(
+                rows,
+                batchRows,
+                threads,
+                maxInFlight(threads, unitBytes),
+                (index, first, count) -> {
+                    Batch batch = batches.poll();
+                    if (batch == null) {
+                        batch = layer.newBatch(batchRows);
+                    }
+                    sampler.fill(batch, index, first, count);
+                    layer.complete(batch);
+                    return new Drawn<>(batch, prepare.prepare(batch));
+                },
+                (drawn, count) -> {
+                    write.write(drawn.batch(), drawn.prepared());
+                    summary.accept(drawn.batch());
+                    batches.add(drawn.batch());
+                    done[0] += count;
+                    progress.advance(done[0]);
+                });
+    }
+
+    private record Drawn<T>(Batch batch, T prepared) {}
 
     private static void writeCsv(SampleRequest request, RowSampler sampler, ConstraintLayer layer,
             SummaryCollector summary, AtomicOutput out, Progress progress) throws Exception {
         CsvBatchEncoder encoder = new CsvBatchEncoder(layer.columns(), request.model().dialect());
         int batchRows = SampleRequest.BATCH_ROWS;
-        // Batches and byte buffers go back to a pool once written, so a long run reuses the same few.
-        Queue<Batch> batches = new ConcurrentLinkedQueue<>();
+        // byte buffers go back to a pool once written, as batches do
         Queue<CsvBatchEncoder.Sink> sinks = new ConcurrentLinkedQueue<>();
         try (OutputStream stream = Files.newOutputStream(out.temp())) {
             stream.write(encoder.header());
-            long[] done = {0};
             long unitBytes = (long) batchRows * (rowBytes(request) + encoder.sizeHint(1));
-            BatchPipeline.<Encoded>run(
-                    request.rows(),
-                    batchRows,
-                    request.threads(),
-                    maxInFlight(request.threads(), unitBytes),
-                    (index, first, count) -> {
-                        Batch batch = take(batches, layer, batchRows);
-                        sampler.fill(batch, index, first, count);
-                        layer.complete(batch);
+            Sampling.<CsvBatchEncoder.Sink>drawInOrder(request.rows(), request.threads(), unitBytes, sampler, layer,
+                    summary, progress,
+                    batch -> {
                         CsvBatchEncoder.Sink sink = sinks.poll();
                         if (sink == null) {
                             sink = new CsvBatchEncoder.Sink(encoder.sizeHint(batchRows));
                         }
                         encoder.encode(batch, sink);
-                        return new Encoded(batch, sink);
+                        return sink;
                     },
-                    (encoded, rows) -> {
-                        stream.write(encoded.sink().array(), 0, encoded.sink().size());
-                        summary.accept(encoded.batch());
-                        batches.add(encoded.batch());
-                        sinks.add(encoded.sink());
-                        done[0] += rows;
-                        progress.advance(done[0]);
+                    (batch, sink) -> {
+                        stream.write(sink.array(), 0, sink.size());
+                        sinks.add(sink);
                     });
         }
-    }
-
-    private record Encoded(Batch batch, CsvBatchEncoder.Sink sink) {}
-
-    private static Batch take(Queue<Batch> pool, ConstraintLayer layer, int capacity) {
-        Batch batch = pool.poll();
-        return batch != null ? batch : layer.newBatch(capacity);
     }
 
     /**
@@ -115,35 +147,14 @@ public final class Sampling {
      */
     private static void writeParquet(SampleRequest request, RowSampler sampler, ConstraintLayer layer,
             SummaryCollector summary, AtomicOutput out, Progress progress) throws Exception {
-        int batchRows = SampleRequest.BATCH_ROWS;
-        Queue<Batch> batches = new ConcurrentLinkedQueue<>();
         try (ParquetBatchWriter writer = new ParquetBatchWriter(
                 out.temp(), layer.columns(), request.compression(), request.rows())) {
-            long[] done = {0};
             // a batch plus its compressed pages (a fraction of the batch)
-            long unitBytes = (long) batchRows * rowBytes(request) * 5 / 4;
-            BatchPipeline.<Paged>run(
-                    request.rows(),
-                    batchRows,
-                    request.threads(),
-                    maxInFlight(request.threads(), unitBytes),
-                    (index, first, count) -> {
-                        Batch batch = take(batches, layer, batchRows);
-                        sampler.fill(batch, index, first, count);
-                        layer.complete(batch);
-                        return new Paged(batch, writer.encode(batch));
-                    },
-                    (paged, rows) -> {
-                        writer.append(paged.pages());
-                        summary.accept(paged.batch());
-                        batches.add(paged.batch());
-                        done[0] += rows;
-                        progress.advance(done[0]);
-                    });
+            long unitBytes = (long) SampleRequest.BATCH_ROWS * rowBytes(request) * 5 / 4;
+            Sampling.<ParquetBatchWriter.EncodedBatch>drawInOrder(request.rows(), request.threads(), unitBytes,
+                    sampler, layer, summary, progress, writer::encode, (batch, pages) -> writer.append(pages));
         }
     }
-
-    private record Paged(Batch batch, ParquetBatchWriter.EncodedBatch pages) {}
 
     /** Heap a drawn row takes in a batch, roughly: numbers 8 bytes, labels 4, strings an object each. */
     private static long rowBytes(SampleRequest request) {

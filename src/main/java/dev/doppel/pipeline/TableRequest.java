@@ -30,12 +30,7 @@ public record TableRequest(
     public TableRequest {
         realIds = Map.copyOf(realIds);
         audience = audience == null ? Audience.none() : audience;
-        if (rows < 0) {
-            throw new IllegalArgumentException("rows must not be negative");
-        }
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1");
-        }
+        SampleRequest.checkCounts(rows, threads);
     }
 
     public TableRequest(SynthModel model, long rows, long seed, int threads, DatabaseTarget target) {

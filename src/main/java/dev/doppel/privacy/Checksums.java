@@ -59,26 +59,22 @@ public final class Checksums {
      * of a payment card number.
      */
     public static char luhnCheckDigit(CharSequence payload) {
-        int sum = 0;
-        boolean twice = true; // the rightmost payload digit is doubled once the check digit follows it
-        for (int i = payload.length() - 1; i >= 0; i--) {
-            int d = payload.charAt(i) - '0';
-            if (twice) {
-                d *= 2;
-                if (d > 9) {
-                    d -= 9;
-                }
-            }
-            sum += d;
-            twice = !twice;
-        }
-        return (char) ('0' + (10 - sum % 10) % 10);
+        // the rightmost payload digit is doubled once the check digit follows it
+        return (char) ('0' + (10 - luhnSum(payload, true) % 10) % 10);
     }
 
     /** The Luhn check over a string of digits. */
     static boolean luhn(String digits) {
+        return luhnSum(digits, false) % 10 == 0;
+    }
+
+    /**
+     * The Luhn sum of {@code digits}: from the right, every second digit doubled (less 9 above 9), starting with the
+     * rightmost when {@code doubleRightmost}.
+     */
+    private static int luhnSum(CharSequence digits, boolean doubleRightmost) {
         int sum = 0;
-        boolean twice = false;
+        boolean twice = doubleRightmost;
         for (int i = digits.length() - 1; i >= 0; i--) {
             int d = digits.charAt(i) - '0';
             if (twice) {
@@ -90,6 +86,6 @@ public final class Checksums {
             sum += d;
             twice = !twice;
         }
-        return sum % 10 == 0;
+        return sum;
     }
 }

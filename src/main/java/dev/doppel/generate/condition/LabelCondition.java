@@ -6,12 +6,8 @@ import java.util.Arrays;
  * The label codes a condition allows in a categorical or boolean column (codes index the model's labels, -1 is a
  * missing cell, as in a {@code Batch}).
  */
-public final class LabelCondition implements ColumnCondition {
-    private final int column;
-    private final String name;
+public final class LabelCondition extends ColumnCondition {
     private final boolean[] allowed;
-    private final boolean missing;
-    private final double share;
 
     /**
      * @param allowed per label code, whether it is allowed
@@ -19,16 +15,13 @@ public final class LabelCondition implements ColumnCondition {
      * @param share see {@link ColumnCondition#share()}
      */
     public LabelCondition(int column, String name, boolean[] allowed, boolean missing, double share) {
-        this.column = column;
-        this.name = name;
+        super(column, name, missing, share);
         this.allowed = allowed.clone();
-        this.missing = missing;
-        this.share = share;
     }
 
     /** True when a cell with this code (-1: missing) meets the condition. */
     public boolean accepts(int code) {
-        return code < 0 ? missing : code < allowed.length && allowed[code];
+        return code < 0 ? acceptsMissing() : code < allowed.length && allowed[code];
     }
 
     /** The allowed label codes, ascending. */
@@ -49,28 +42,7 @@ public final class LabelCondition implements ColumnCondition {
     }
 
     @Override
-    public int column() {
-        return column;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public boolean acceptsMissing() {
-        return missing;
-    }
-
-    @Override
-    public double share() {
-        return share;
-    }
-
-    @Override
-    public String toString() {
-        return "LabelCondition[" + name + ": " + codes().length + " of " + allowed.length + " labels"
-                + (missing ? ", or missing" : "") + "]";
+    String describeAllowed() {
+        return codes().length + " of " + allowed.length + " labels";
     }
 }

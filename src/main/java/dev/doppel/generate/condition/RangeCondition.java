@@ -5,12 +5,8 @@ package dev.doppel.generate.condition;
  * seconds, as in a {@code Batch}; NaN is a missing cell). Values are compared as the sampler writes them, after
  * rounding to the column's step.
  */
-public final class RangeCondition implements ColumnCondition {
-    private final int column;
-    private final String name;
+public final class RangeCondition extends ColumnCondition {
     private final Ranges values;
-    private final boolean missing;
-    private final double share;
 
     /**
      * @param values the allowed values
@@ -18,16 +14,13 @@ public final class RangeCondition implements ColumnCondition {
      * @param share see {@link ColumnCondition#share()}
      */
     public RangeCondition(int column, String name, Ranges values, boolean missing, double share) {
-        this.column = column;
-        this.name = name;
+        super(column, name, missing, share);
         this.values = values;
-        this.missing = missing;
-        this.share = share;
     }
 
     /** True when a cell with this value (NaN: missing) meets the condition. */
     public boolean accepts(double value) {
-        return Double.isNaN(value) ? missing : values.contains(value);
+        return Double.isNaN(value) ? acceptsMissing() : values.contains(value);
     }
 
     /** The allowed values. */
@@ -36,27 +29,7 @@ public final class RangeCondition implements ColumnCondition {
     }
 
     @Override
-    public int column() {
-        return column;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public boolean acceptsMissing() {
-        return missing;
-    }
-
-    @Override
-    public double share() {
-        return share;
-    }
-
-    @Override
-    public String toString() {
-        return "RangeCondition[" + name + ": " + values.size() + " intervals" + (missing ? ", or missing" : "") + "]";
+    String describeAllowed() {
+        return values.size() + " intervals";
     }
 }

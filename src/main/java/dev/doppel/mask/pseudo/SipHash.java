@@ -22,6 +22,11 @@ final class SipHash {
     /** Key bytes. */
     static final int KEY_BYTES = 16;
 
+    /** Longs of the state {@link #absorb} fills. */
+    private static final int STATE_WORDS = 4;
+
+    private static final byte[] NO_BYTES = new byte[0];
+
     private final long k0;
     private final long k1;
 
@@ -56,24 +61,17 @@ final class SipHash {
         return finish(v0, v1, v2, v3, last);
     }
 
-    /** SipHash-2-4 of the 8 * {@code count} little-endian bytes of {@code words[0..count)}. */
+    /**
+     * SipHash-2-4 of the 8 * {@code count} little-endian bytes of {@code words[0..count)}: {@link #absorb} of the first
+     * word, then {@link #hashAfter} over the rest (the empty message has no first word: it is the empty byte message).
+     */
     long hash(long[] words, int count) {
-        long v0 = k0 ^ 0x736f6d6570736575L;
-        long v1 = k1 ^ 0x646f72616e646f6dL;
-        long v2 = k0 ^ 0x6c7967656e657261L;
-        long v3 = k1 ^ 0x7465646279746573L;
-        for (int i = 0; i < count; i++) {
-            long m = words[i];
-            v3 ^= m;
-            for (int r = 0; r < 2; r++) {
-                v0 += v1; v1 = Long.rotateLeft(v1, 13); v1 ^= v0; v0 = Long.rotateLeft(v0, 32);
-                v2 += v3; v3 = Long.rotateLeft(v3, 16); v3 ^= v2;
-                v0 += v3; v3 = Long.rotateLeft(v3, 21); v3 ^= v0;
-                v2 += v1; v1 = Long.rotateLeft(v1, 17); v1 ^= v2; v2 = Long.rotateLeft(v2, 32);
-            }
-            v0 ^= m;
+        if (count == 0) {
+            return hash(NO_BYTES, 0);
         }
-        return finish(v0, v1, v2, v3, (long) (count << 3) << 56);
+        long[] state = new long[STATE_WORDS];
+        absorb(words[0], state);
+        return hashAfter(state, words, count);
     }
 
     /**
