@@ -26,7 +26,7 @@ import dev.doppel.profile.ProfileColumns;
 import dev.doppel.profile.ProfileFile;
 import dev.doppel.schema.ColumnProfile;
 import dev.doppel.schema.ColumnSpec;
-import dev.doppel.schema.NumberLayout;
+import dev.doppel.schema.CellSpellings;
 import dev.doppel.schema.SchemaInference;
 import dev.doppel.table.RawTable;
 import java.io.IOException;
@@ -97,7 +97,7 @@ public final class EvaluateJob {
         List<ColumnProfile> inferred = SchemaInference.infer(real, Map.of());
         List<ColumnSpec> specs = profile == null ? inferred.stream().map(ColumnProfile::spec).toList()
                 : ProfileColumns.apply(inferred, profile.columns(), profileName, profileText);
-        real = NumberLayout.plain(real, specs); // decimal commas and grouping read once, as fitting reads them
+        real = CellSpellings.normalised(real, specs); // decimal commas and grouping read once, as fitting reads them
         Evaluation.Rules rules = rules(profile, specs, profileName, profileText); // a bad profile fails before the work
         EvalSchema schema = EvalSchema.of(specs, roles(real, specs, profile, profileName, profileText));
         TableEncoder encoder = new TableEncoder(schema);
@@ -113,7 +113,7 @@ public final class EvaluateJob {
         EncodedTable holdout = null;
         RawTable holdoutTable = null;
         if (request.holdout() != null) {
-            holdoutTable = NumberLayout.plain(bounded(request.holdout(), options, bound, request.seed(), notes), specs);
+            holdoutTable = CellSpellings.normalised(bounded(request.holdout(), options, bound, request.seed(), notes), specs);
             holdout = encoder.encode(holdoutTable);
         }
         Profile.Evaluate settings = profile == null ? null : profile.evaluate();

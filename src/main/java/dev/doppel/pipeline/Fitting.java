@@ -21,7 +21,7 @@ import dev.doppel.profile.ProfileColumns;
 import dev.doppel.schema.ColumnKind;
 import dev.doppel.schema.ColumnProfile;
 import dev.doppel.schema.ColumnSpec;
-import dev.doppel.schema.NumberLayout;
+import dev.doppel.schema.CellSpellings;
 import dev.doppel.schema.SchemaInference;
 import dev.doppel.table.RawTable;
 import java.nio.file.Path;
@@ -89,8 +89,8 @@ public final class Fitting {
         List<ColumnSpec> specs = profile == null
                 ? inferred.stream().map(ColumnProfile::spec).toList()
                 : ProfileColumns.apply(inferred, profile.columns(), profileName, profileText);
-        // decimal commas and grouping separators are read here, once: everything after sees plain numbers
-        return new Inspected(NumberLayout.plain(table, specs), inferred, specs, sample.inputRows());
+        // decimal commas, grouping, units and mixed date layouts are read here, once: everything after sees one spelling
+        return new Inspected(CellSpellings.normalised(table, specs), inferred, specs, sample.inputRows());
     }
 
     /**

@@ -29,7 +29,8 @@ import dev.doppel.profile.ProfileColumns;
 import dev.doppel.schema.ColumnProfile;
 import dev.doppel.schema.ColumnKind;
 import dev.doppel.schema.ColumnSpec;
-import dev.doppel.schema.NumberLayout;
+import dev.doppel.schema.CellSpellings;
+import java.util.function.UnaryOperator;
 import dev.doppel.privacy.MaskAction;
 import dev.doppel.schema.SchemaInference;
 import dev.doppel.table.RawTable;
@@ -125,7 +126,7 @@ public final class MaskJob {
         long expected = estimateRows(request.input(), head);
         MaskingStage stage = new MaskingStage(plan, specs, setup::fakes, setup.secret(), true, expected,
                 request.seed());
-        Spelling spelling = Spelling.of(plan, specs);
+        Spelling spelling = Spelling.of(plan, specs, head);
         long rows = -1;
         if (stage.needsObservation()) {
             progress.start("reading", expected);
@@ -306,33 +307,35 @@ public final class MaskJob {
     }
 
     /**
-     * The columns whose numbers masking must read (generalised, suppressed or quasi-identifiers) and that are spelled
-     * with a {@link NumberLayout}: their cells are put in plain form before masking, as fitting reads them; every
-     * other column, kept or replaced, goes through as written.
+     * The columns masking must read (generalised, suppressed or quasi-identifiers) whose cells have another spelling
+     * than their spec's: numbers with a number layout, and dates mixing layouts. Their cells are put in the one
+     * spelling before masking, as fitting reads them ({@link CellSpellings}); every other column, kept or replaced,
+     * goes through as written.
      */
-    private record Spelling(int[] columns, NumberLayout[] layouts) {
-        static Spelling of(MaskPlan plan, List<ColumnSpec> specs) {
+    private record Spelling(int[] columns, List<UnaryOperator<String>> spellers) {
+        static Spelling of(MaskPlan plan, List<ColumnSpec> specs, RawTable head) {
             List<Integer> cs = new ArrayList<>();
-            List<NumberLayout> ls = new ArrayList<>();
+            List<UnaryOperator<String>> ss = new ArrayList<>();
             for (int c = 0; c < specs.size(); c++) {
-                var layout = NumberLayout.of(specs.get(c));
                 MaskAction action = plan.columns().get(c).action();
                 boolean read = action == MaskAction.GENERALISE || action == MaskAction.SUPPRESS
                         || plan.quasiIdentifiers().contains(specs.get(c).name());
-                if (layout.isPresent() && read) {
+                var speller = read ? CellSpellings.speller(specs.get(c), head.column(c))
+                        : java.util.Optional.<UnaryOperator<String>>empty();
+                if (speller.isPresent()) {
                     cs.add(c);
-                    ls.add(layout.get());
+                    ss.add(speller.get());
                 }
             }
-            return new Spelling(cs.stream().mapToInt(Integer::intValue).toArray(), ls.toArray(new NumberLayout[0]));
+            return new Spelling(cs.stream().mapToInt(Integer::intValue).toArray(), List.copyOf(ss));
         }
 
-        /** The rows with those columns in plain form (changed in place; the reader made them for this batch). */
+        /** The rows with those columns in their one spelling (changed in place; the reader made them for this batch). */
         String[][] plain(String[][] rows) {
             if (columns.length > 0) {
                 for (String[] row : rows) {
                     for (int i = 0; i < columns.length; i++) {
-                        row[columns[i]] = layouts[i].plain(row[columns[i]]);
+                        row[columns[i]] = spellers.get(i).apply(row[columns[i]]);
                     }
                 }
             }

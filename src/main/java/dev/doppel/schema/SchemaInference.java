@@ -129,6 +129,15 @@ public final class SchemaInference {
             ColumnKind kind = layout.dateTime() ? ColumnKind.DATETIME : ColumnKind.DATE;
             return new ColumnSpec(name, kind, 0, layout.pattern(), null, null, base.missing(), false);
         }
+        Optional<TemporalDetector.Mixed> mixed = TemporalDetector.detectMixed(distinct.toArray(new String[0]));
+        if (mixed.isPresent()) {
+            TemporalLayout layout = mixed.get().majority();
+            notes.add("dates in " + mixed.get().layouts().size() + " layouts ("
+                    + String.join(", ", mixed.get().layouts().stream().map(TemporalLayout::pattern).toList())
+                    + "): each read as written, all written as " + layout.pattern());
+            ColumnKind kind = layout.dateTime() ? ColumnKind.DATETIME : ColumnKind.DATE;
+            return new ColumnSpec(name, kind, 0, layout.pattern(), null, null, base.missing(), false);
+        }
         if (unique && !looksLikeProse(distinct)) {
             notes.add("unique per row");
             return base.withKind(ColumnKind.IDENTIFIER);

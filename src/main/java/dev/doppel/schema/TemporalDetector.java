@@ -34,6 +34,65 @@ final class TemporalDetector {
         return numeric.isPresent() ? numeric : detectMonthNames(values);
     }
 
+    /**
+     * A column that mixes a few date layouts (exports merged from several systems: 2021-03-04, 04.03.2021 and
+     * Mar 4, 2021 in one column): the values grouped by shape, each group's layout found as {@link #detect} finds
+     * one, all dates or all date-times.
+     *
+     * @param majority the layout of the group with the most values: the one the column is written in
+     * @param layouts every group's layout
+     */
+    record Mixed(TemporalLayout majority, java.util.List<TemporalLayout> layouts) {}
+
+    /** The most layouts one column may mix. */
+    private static final int MAX_MIXED = 4;
+
+    static Optional<Mixed> detectMixed(String[] values) {
+        java.util.Map<String, java.util.List<String>> groups = groups(values);
+        if (groups == null || groups.size() < 2 || groups.size() > MAX_MIXED) {
+            return Optional.empty();
+        }
+        java.util.List<TemporalLayout> layouts = new java.util.ArrayList<>();
+        TemporalLayout majority = null;
+        int most = -1;
+        for (java.util.List<String> group : groups.values()) {
+            Optional<Detected> d = detect(group.toArray(new String[0]));
+            if (d.isEmpty() || (!layouts.isEmpty() && layouts.get(0).dateTime() != d.get().layout().dateTime())) {
+                return Optional.empty();
+            }
+            layouts.add(d.get().layout());
+            if (group.size() > most) {
+                most = group.size();
+                majority = d.get().layout();
+            }
+        }
+        return Optional.of(new Mixed(majority, java.util.List.copyOf(layouts)));
+    }
+
+    /**
+     * The values grouped by shape: separator, year first or last, and the time's separator for numeric dates; the
+     * skeleton of words, numbers and punctuation for month names. Null when a value is neither.
+     */
+    static java.util.Map<String, java.util.List<String>> groups(String[] values) {
+        java.util.Map<String, java.util.List<String>> groups = new java.util.LinkedHashMap<>();
+        for (String v : values) {
+            if (v == null) {
+                continue;
+            }
+            String key;
+            Matcher m = SHAPE.matcher(v);
+            if (m.matches()) {
+                key = m.group(2) + (m.group(1).length() == 4 ? "Y" : "D") + (m.group(5) == null ? "" : "T" + m.group(5));
+            } else if (MONTH_NAME_SHAPE.matcher(v).matches()) {
+                key = v.replaceAll("[A-Za-z]+", "a").replaceAll("\\d+", "9");
+            } else {
+                return null;
+            }
+            groups.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(v);
+        }
+        return groups;
+    }
+
     private static Optional<Detected> detectMonthNames(String[] values) {
         String first = null;
         for (String v : values) {
