@@ -355,7 +355,8 @@ public final class CsvBatchEncoder {
      */
     private void putFixedDecimal(Sink out, double v, int scale, byte point) {
         if (Math.abs(v) >= 1e15) {
-            byte[] text = BigDecimal.valueOf(v).stripTrailingZeros().toPlainString().getBytes(StandardCharsets.ISO_8859_1);
+            byte[] text = BigDecimal.valueOf(v).stripTrailingZeros().toPlainString().replace('.', (char) point)
+                    .getBytes(StandardCharsets.ISO_8859_1);
             out.ensure(text.length + rowBound);
             out.put(text);
             return;

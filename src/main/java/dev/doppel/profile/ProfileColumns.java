@@ -75,7 +75,8 @@ public final class ProfileColumns {
         }
         if (numbers && layout != null && NumberLayout.parse(layout).isEmpty()) {
             throw new InputException(where + ": layout of a number must be 0,0 (decimal comma), #.##0,0 (decimal"
-                    + " comma, grouping dots) or #,##0.0 (grouping commas, decimal point); leave it out for 1234.5");
+                    + " comma, grouping dots), #,##0.0 (grouping commas, decimal point) or 0.0, with a unit before or"
+                    + " after if the values carry one ($#,##0.0, 0.0%, #.##0,0 €); leave it out for 1234.5");
         }
         if (kind == ColumnKind.DECIMAL && (scale < -1 || scale > ColumnSpec.MAX_SCALE)) {
             throw new InputException(where + ": scale must be between 0 and " + ColumnSpec.MAX_SCALE

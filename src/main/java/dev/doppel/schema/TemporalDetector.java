@@ -31,7 +31,46 @@ final class TemporalDetector {
 
     static Optional<Detected> detect(String[] values) {
         Optional<Detected> numeric = detectNumeric(values);
-        return numeric.isPresent() ? numeric : detectMonthNames(values);
+        if (numeric.isPresent()) {
+            return numeric;
+        }
+        Optional<Detected> named = detectMonthNames(values);
+        return named.isPresent() ? named : detectTimeOfDay(values);
+    }
+
+    /** A time of day: 14:35, 9:05 or 14:35:10, every value the same way. */
+    private static final Pattern TIME_OF_DAY = Pattern.compile("(\\d{1,2}):\\d{2}(:\\d{2})?");
+
+    /**
+     * A column of times of day (a preferred contact time, a login time) is a date-time column whose values count
+     * seconds from midnight, written back as times ({@code HH:mm}, {@code H:mm} or with seconds).
+     */
+    private static Optional<Detected> detectTimeOfDay(String[] values) {
+        Boolean seconds = null;
+        boolean padded = true;
+        int seen = 0;
+        for (String v : values) {
+            if (v == null) {
+                continue;
+            }
+            Matcher m = TIME_OF_DAY.matcher(v);
+            if (!m.matches() || (seconds != null && seconds != (m.group(2) != null))) {
+                return Optional.empty();
+            }
+            seconds = m.group(2) != null;
+            padded &= m.group(1).length() == 2;
+            seen++;
+        }
+        if (seen == 0) {
+            return Optional.empty();
+        }
+        TemporalLayout layout = TemporalLayout.of((padded ? "HH" : "H") + ":mm" + (seconds ? ":ss" : ""), true);
+        for (String v : values) {
+            if (v != null && Double.isNaN(layout.toNumber(v))) {
+                return Optional.empty(); // 25:00 or 12:75: not a time of day (a duration, say)
+            }
+        }
+        return Optional.of(new Detected(layout, false));
     }
 
     /**

@@ -18,6 +18,8 @@ public final class TemporalLayout {
     private final String pattern;
     private final boolean dateTime;
     private final boolean zoned;
+    /** A time of day without a date ({@code HH:mm}): read as seconds since midnight, as if on 1970-01-01. */
+    private final boolean timeOnly;
     private final DateTimeFormatter formatter;
     private final double resolutionSeconds;
 
@@ -26,8 +28,14 @@ public final class TemporalLayout {
         this.dateTime = dateTime;
         String letters = pattern.replaceAll("'[^']*'", ""); // quoted text such as 'T' or 'Z' is literal
         this.zoned = dateTime && (letters.contains("X") || letters.contains("x") || letters.contains("Z"));
-        // English month names (Mar, March) for layouts that spell them; numbers are the same in every locale here
-        this.formatter = DateTimeFormatter.ofPattern(pattern.replace("yyyy", "uuuu"), Locale.ENGLISH)
+        this.timeOnly = dateTime && !letters.matches(".*[yuMLdDE].*"); // 14:35: seconds since midnight
+        // English month names (Mar, March) for layouts that spell them, read in any case (MAR from a database export;
+        // written Mar); numbers are the same in every locale here
+        java.time.format.DateTimeFormatterBuilder builder = new java.time.format.DateTimeFormatterBuilder();
+        if (letters.contains("MMM")) {
+            builder.parseCaseInsensitive();
+        }
+        this.formatter = builder.appendPattern(pattern.replace("yyyy", "uuuu")).toFormatter(Locale.ENGLISH)
                 .withResolverStyle(ResolverStyle.STRICT);
         if (!dateTime) {
             resolutionSeconds = 86400;
@@ -76,12 +84,19 @@ public final class TemporalLayout {
         return dateTime ? resolutionSeconds : 1;
     }
 
-    /** Text to epoch days (dates) or epoch seconds (date-times); NaN when the text does not fit the layout. */
+    /**
+     * Text to epoch days (dates) or epoch seconds (date-times; a time of day alone counts from midnight of 1970-01-01);
+     * NaN when the text does not fit the layout.
+     */
     public double toNumber(String text) {
         try {
             TemporalAccessor parsed = formatter.parse(text);
             if (!dateTime) {
                 return LocalDate.from(parsed).toEpochDay();
+            }
+            if (timeOnly) {
+                java.time.LocalTime t = java.time.LocalTime.from(parsed);
+                return t.toSecondOfDay() + t.getNano() / 1e9;
             }
             if (zoned) {
                 OffsetDateTime t = OffsetDateTime.from(parsed);

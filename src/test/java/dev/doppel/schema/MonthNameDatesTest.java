@@ -18,6 +18,7 @@ class MonthNameDatesTest {
         assertThat(layoutOf("Mar 12, 2021", "Oct 5, 2019")).isEqualTo("MMM d, yyyy");
         assertThat(layoutOf("March 12, 2021", "October 5, 2019")).isEqualTo("MMMM d, yyyy");
         assertThat(layoutOf("12 March 2021", "05 October 2019")).isEqualTo("dd MMMM yyyy");
+        assertThat(layoutOf("12-MAR-2021", "05-OCT-2019")).isEqualTo("dd-MMM-yyyy"); // a database export's capitals
         TemporalLayout layout = TemporalLayout.of("MMM d, yyyy", false);
         assertThat(layout.toNumber("Oct 5, 2019")).isEqualTo(LocalDate.of(2019, 10, 5).toEpochDay());
         assertThat(layout.format(LocalDate.of(2021, 3, 12).toEpochDay())).isEqualTo("Mar 12, 2021");
