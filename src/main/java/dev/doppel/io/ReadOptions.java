@@ -19,8 +19,12 @@ import java.util.stream.Collectors;
  */
 public record ReadOptions(Character delimiter, Charset encoding, List<String> missingMarkers, boolean encodingGiven) {
 
-    /** The markers most exports use: empty, NA, N/A, null, ?. */
-    public static final List<String> DEFAULT_MISSING = List.of("", "NA", "N/A", "null", "?");
+    /**
+     * The markers most exports use: empty, NA, N/A, null, ? (R, SQL, UCI files); NaN, None, #N/A and &lt;NA&gt;
+     * (pandas, Python, Excel); - (spreadsheets).
+     */
+    public static final List<String> DEFAULT_MISSING =
+            List.of("", "NA", "N/A", "null", "?", "NaN", "None", "#N/A", "<NA>", "-");
 
     public static final ReadOptions DEFAULTS = new ReadOptions(null, StandardCharsets.UTF_8, DEFAULT_MISSING, false);
 

@@ -176,6 +176,16 @@ class CsvTableReaderTest {
     }
 
     @Test
+    void treatsPandasExcelAndSpreadsheetMarkersAsMissing() throws IOException {
+        // what pandas (NaN, <NA>), Python (None), Excel (#N/A) and spreadsheets (-) write for a missing value
+        String content = "id,v\n1,NaN\n2,nan\n3,None\n4,#N/A\n5,<NA>\n6,-\n7,12\n8,-5\n";
+        RawTable table = read(write("pandas.csv", content));
+        assertThat(table.column(1)).containsExactly(null, null, null, null, null, null, "12", "-5");
+        List<ColumnProfile> columns = infer(table);
+        assertThat(columns.get(1).spec().kind()).isEqualTo(ColumnKind.INTEGER); // was text with them as values
+    }
+
+    @Test
     void remembersTheMarkerMostUsedForMissing() throws IOException {
         RawTable table = read(write("marker.csv", "a,b,c\n1,NA, \n2,NA, \n3,,x\n4,5,y\n"));
         assertThat(table.missingMarkers()).containsExactly("", "NA", " ");

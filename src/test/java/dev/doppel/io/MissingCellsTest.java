@@ -19,7 +19,8 @@ class MissingCellsTest {
         assertThat(cells.text(0, " n/A ", false)).isNull();
         assertThat(cells.text(0, "Null", false)).isNull();
         assertThat(cells.text(0, "\t", false)).isNull();
-        assertThat(cells.text(0, "NAN", false)).as("longer than every marker").isEqualTo("NAN");
+        assertThat(cells.text(0, "NaN", false)).as("pandas' marker").isNull();
+        assertThat(cells.text(0, "NANAS", false)).as("longer than every marker").isEqualTo("NANAS");
         assertThat(cells.text(0, "nullable", false)).isEqualTo("nullable");
     }
 
