@@ -97,7 +97,7 @@ public final class EvaluateJob {
         List<ColumnProfile> inferred = SchemaInference.infer(real, Map.of());
         List<ColumnSpec> specs = profile == null ? inferred.stream().map(ColumnProfile::spec).toList()
                 : ProfileColumns.apply(inferred, profile.columns(), profileName, profileText);
-        real = CellSpellings.normalised(real, specs); // decimal commas and grouping read once, as fitting reads them
+        real = CellSpellings.normalised(real, specs, inferred); // decimal commas and grouping read once, as fitting reads them
         Evaluation.Rules rules = rules(profile, specs, profileName, profileText); // a bad profile fails before the work
         EvalSchema schema = EvalSchema.of(specs, roles(real, specs, profile, profileName, profileText));
         TableEncoder encoder = new TableEncoder(schema);
@@ -113,7 +113,8 @@ public final class EvaluateJob {
         EncodedTable holdout = null;
         RawTable holdoutTable = null;
         if (request.holdout() != null) {
-            holdoutTable = CellSpellings.normalised(bounded(request.holdout(), options, bound, request.seed(), notes), specs);
+            RawTable read = bounded(request.holdout(), options, bound, request.seed(), notes);
+            holdoutTable = CellSpellings.normalised(read, specs, inferred);
             holdout = encoder.encode(holdoutTable);
         }
         Profile.Evaluate settings = profile == null ? null : profile.evaluate();

@@ -90,7 +90,7 @@ public final class Fitting {
                 ? inferred.stream().map(ColumnProfile::spec).toList()
                 : ProfileColumns.apply(inferred, profile.columns(), profileName, profileText);
         // decimal commas, grouping, units and mixed date layouts are read here, once: everything after sees one spelling
-        return new Inspected(CellSpellings.normalised(table, specs), inferred, specs, sample.inputRows());
+        return new Inspected(CellSpellings.normalised(table, specs, inferred), inferred, specs, sample.inputRows());
     }
 
     /**

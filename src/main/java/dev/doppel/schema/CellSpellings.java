@@ -18,11 +18,24 @@ public final class CellSpellings {
     private CellSpellings() {}
 
     public static RawTable normalised(RawTable table, List<ColumnSpec> specs) {
+        return normalised(table, specs, null);
+    }
+
+    /**
+     * As above, looking for other date layouts only in the columns where inference found them ({@code inferred},
+     * the table's own inference; null to look in every date column): a date column in one layout is not parsed
+     * again, which on a million rows would cost a second per column.
+     */
+    public static RawTable normalised(RawTable table, List<ColumnSpec> specs, List<ColumnProfile> inferred) {
         RawTable plain = NumberLayout.plain(table, specs);
         List<String[]> columns = null;
         for (int c = 0; c < specs.size(); c++) {
             ColumnSpec spec = specs.get(c);
             if ((spec.kind() != ColumnKind.DATE && spec.kind() != ColumnKind.DATETIME) || spec.layout() == null) {
+                continue;
+            }
+            if (inferred != null && c < inferred.size()
+                    && inferred.get(c).notes().stream().noneMatch(n -> n.startsWith(SchemaInference.MIXED_DATES))) {
                 continue;
             }
             String[] rewritten = dates(plain.column(c), TemporalLayout.of(spec.layout(),

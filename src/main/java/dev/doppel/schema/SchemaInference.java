@@ -35,6 +35,8 @@ public final class SchemaInference {
             new String[] {"y", "n"},
             new String[] {"t", "f"},
             new String[] {"ja", "nein"});
+    /** How the note on a date column that mixes layouts begins ({@link CellSpellings} looks for it). */
+    static final String MIXED_DATES = "dates in ";
     /** At most this many distinct labels for a categorical column. */
     public static final int MAX_CATEGORIES = 1000;
 
@@ -132,7 +134,7 @@ public final class SchemaInference {
         Optional<TemporalDetector.Mixed> mixed = TemporalDetector.detectMixed(distinct.toArray(new String[0]));
         if (mixed.isPresent()) {
             TemporalLayout layout = mixed.get().majority();
-            notes.add("dates in " + mixed.get().layouts().size() + " layouts ("
+            notes.add(MIXED_DATES + mixed.get().layouts().size() + " layouts ("
                     + String.join(", ", mixed.get().layouts().stream().map(TemporalLayout::pattern).toList())
                     + "): each read as written, all written as " + layout.pattern());
             ColumnKind kind = layout.dateTime() ? ColumnKind.DATETIME : ColumnKind.DATE;

@@ -39,6 +39,8 @@ class MixedDatesTest {
         assertThat(spec.kind()).isEqualTo(ColumnKind.DATE);
         assertThat(spec.layout()).isEqualTo("yyyy-MM-dd");
         assertThat(inferred.get(0).notes()).anyMatch(n -> n.startsWith("dates in 3 layouts"));
+        assertThat(CellSpellings.normalised(table, List.of(spec), inferred).column(0))
+                .containsExactly(CellSpellings.normalised(table, List.of(spec)).column(0));
         RawTable one = CellSpellings.normalised(table, List.of(spec));
         assertThat(one.column(0)).containsExactly("2021-03-04", "2020-12-31", "2019-07-15", "2021-03-04",
                 "2020-12-31", "2021-03-04", null);
