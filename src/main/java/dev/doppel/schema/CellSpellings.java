@@ -2,9 +2,7 @@ package dev.doppel.schema;
 
 import dev.doppel.table.RawTable;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -27,33 +25,35 @@ public final class CellSpellings {
      * again, which on a million rows would cost a second per column.
      */
     public static RawTable normalised(RawTable table, List<ColumnSpec> specs, List<ColumnProfile> inferred) {
-        RawTable plain = NumberLayout.plain(table, specs);
         List<String[]> columns = null;
         for (int c = 0; c < specs.size(); c++) {
             ColumnSpec spec = specs.get(c);
-            if ((spec.kind() != ColumnKind.DATE && spec.kind() != ColumnKind.DATETIME) || spec.layout() == null) {
-                continue;
-            }
-            if (inferred != null && c < inferred.size()
+            boolean temporal = spec.kind() == ColumnKind.DATE || spec.kind() == ColumnKind.DATETIME;
+            if (temporal && inferred != null && c < inferred.size()
                     && inferred.get(c).notes().stream().noneMatch(n -> n.startsWith(SchemaInference.MIXED_DATES))) {
                 continue;
             }
-            String[] rewritten = dates(plain.column(c), TemporalLayout.of(spec.layout(),
-                    spec.kind() == ColumnKind.DATETIME));
-            if (rewritten != null) {
-                if (columns == null) {
-                    columns = new ArrayList<>(plain.columns());
-                }
-                columns.set(c, rewritten);
+            String[] cells = table.column(c);
+            Optional<UnaryOperator<String>> speller = speller(spec, cells);
+            if (speller.isEmpty()) {
+                continue;
             }
+            String[] out = new String[cells.length];
+            for (int r = 0; r < cells.length; r++) {
+                out[r] = speller.get().apply(cells[r]);
+            }
+            if (columns == null) {
+                columns = new ArrayList<>(table.columns());
+            }
+            columns.set(c, out);
         }
-        return columns == null ? plain : plain.withColumns(columns);
+        return columns == null ? table : table.withColumns(columns);
     }
 
     /**
-     * What {@link #normalised} does to one column's cells, for a stream of rows (masking): a numeric column's plain
-     * form, or a mixed date column's dates rewritten in its layout (the other layouts found in {@code head}, the
-     * column's first cells); empty when the column's cells need nothing.
+     * What {@link #normalised} does to one column's cells, also for a stream of rows (masking): a numeric column's
+     * plain form, or a mixed date column's dates rewritten in its layout (the other layouts found in {@code head}: the
+     * column's cells, or its first ones); empty when the column's cells need nothing.
      */
     public static Optional<UnaryOperator<String>> speller(ColumnSpec spec, String[] head) {
         Optional<NumberLayout> numbers = NumberLayout.of(spec);
@@ -83,42 +83,5 @@ public final class CellSpellings {
             }
             return cell;
         });
-    }
-
-    /** The cells with the dates not in {@code layout} rewritten in it; null when every date already is. */
-    private static String[] dates(String[] cells, TemporalLayout layout) {
-        Map<String, String> others = new HashMap<>();
-        for (String v : cells) {
-            if (v != null && !others.containsKey(v) && Double.isNaN(layout.toNumber(v))) {
-                others.put(v, null);
-            }
-        }
-        if (others.isEmpty()) {
-            return null;
-        }
-        Map<String, List<String>> groups = TemporalDetector.groups(others.keySet().toArray(new String[0]));
-        if (groups == null) {
-            return null; // something that is no date at all: the column's reader names its line
-        }
-        for (List<String> group : groups.values()) {
-            Optional<TemporalDetector.Detected> own = TemporalDetector.detect(group.toArray(new String[0]));
-            if (own.isEmpty() || own.get().layout().dateTime() != layout.dateTime()) {
-                continue;
-            }
-            for (String v : group) {
-                others.put(v, layout.format(own.get().layout().toNumber(v)));
-            }
-        }
-        String[] out = cells.clone();
-        for (int r = 0; r < out.length; r++) {
-            String v = out[r];
-            if (v != null) {
-                String rewritten = others.get(v);
-                if (rewritten != null) {
-                    out[r] = rewritten;
-                }
-            }
-        }
-        return out;
     }
 }

@@ -1,7 +1,5 @@
 package dev.doppel.schema;
 
-import dev.doppel.table.RawTable;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -14,7 +12,8 @@ import java.util.regex.Pattern;
  * the number, such as a currency or a percent sign ({@code $1,234.50}, {@code 12.5%}, {@code 1.234,50 €}). Kept in a
  * column spec's {@code layout} as a pattern in the style of {@link java.text.DecimalFormat}: the prefix, one of the
  * cores {@code 0.0}, {@code 0,0}, {@code #.##0,0} or {@code #,##0.0}, and the suffix ({@code $#,##0.0},
- * {@code 0.0%}). Reading turns such cells into the plain form before anything else sees them ({@link #plain}); writing
+ * {@code 0.0%}). Reading turns such cells into the plain form before anything else sees them ({@link #plain},
+ * {@link CellSpellings}); writing
  * puts the decimal separator and the unit back, without grouping ({@code $1234.50}, {@code -12.5%}; a minus sign goes
  * before the prefix), which every reader of the layout accepts.
  *
@@ -243,31 +242,6 @@ public record NumberLayout(char decimal, char grouping, String prefix, String su
     /** True when writing a number takes more than putting its decimal separator: a prefix or a suffix. */
     public boolean hasUnit() {
         return !prefix.isEmpty() || !suffix.isEmpty();
-    }
-
-    /**
-     * The table with every column that has a number layout in {@code specs} spelled plainly ({@link #plain}): what
-     * fitting, masking and evaluation read, so that none of them needs to know the layout. The table itself when no
-     * column has one.
-     */
-    public static RawTable plain(RawTable table, List<ColumnSpec> specs) {
-        List<String[]> columns = null;
-        for (int c = 0; c < specs.size(); c++) {
-            Optional<NumberLayout> layout = of(specs.get(c));
-            if (layout.isEmpty()) {
-                continue;
-            }
-            if (columns == null) {
-                columns = new ArrayList<>(table.columns());
-            }
-            String[] cells = table.column(c);
-            String[] out = new String[cells.length];
-            for (int r = 0; r < cells.length; r++) {
-                out[r] = layout.get().plain(cells[r]);
-            }
-            columns.set(c, out);
-        }
-        return columns == null ? table : table.withColumns(columns);
     }
 
     /** The number layout of a numeric column's spec, if it has one. */

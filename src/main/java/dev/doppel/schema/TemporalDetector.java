@@ -1,5 +1,9 @@
 package dev.doppel.schema;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,7 +27,7 @@ final class TemporalDetector {
      * Dates with English month names, as spreadsheets and database exports write them (12-Mar-2021, 12 Mar 2021,
      * Mar 12, 2021, March 12, 2021): tried in order, padded days first, when the values are not numeric dates.
      */
-    private static final java.util.List<String> MONTH_NAME_LAYOUTS = java.util.List.of(
+    private static final List<String> MONTH_NAME_LAYOUTS = List.of(
             "dd-MMM-yyyy", "d-MMM-yyyy", "dd MMM yyyy", "d MMM yyyy", "dd/MMM/yyyy", "d/MMM/yyyy",
             "MMM dd, yyyy", "MMM d, yyyy", "MMMM dd, yyyy", "MMMM d, yyyy", "dd MMMM yyyy", "d MMMM yyyy");
     /** A value that might hold a month name: a letter, a digit, and not longer than "September 30, 2021". */
@@ -81,20 +85,20 @@ final class TemporalDetector {
      * @param majority the layout of the group with the most values: the one the column is written in
      * @param layouts every group's layout
      */
-    record Mixed(TemporalLayout majority, java.util.List<TemporalLayout> layouts) {}
+    record Mixed(TemporalLayout majority, List<TemporalLayout> layouts) {}
 
     /** The most layouts one column may mix. */
     private static final int MAX_MIXED = 4;
 
     static Optional<Mixed> detectMixed(String[] values) {
-        java.util.Map<String, java.util.List<String>> groups = groups(values);
+        Map<String, List<String>> groups = groups(values);
         if (groups == null || groups.size() < 2 || groups.size() > MAX_MIXED) {
             return Optional.empty();
         }
-        java.util.List<TemporalLayout> layouts = new java.util.ArrayList<>();
+        List<TemporalLayout> layouts = new ArrayList<>();
         TemporalLayout majority = null;
         int most = -1;
-        for (java.util.List<String> group : groups.values()) {
+        for (List<String> group : groups.values()) {
             Optional<Detected> d = detect(group.toArray(new String[0]));
             if (d.isEmpty() || (!layouts.isEmpty() && layouts.get(0).dateTime() != d.get().layout().dateTime())) {
                 return Optional.empty();
@@ -105,15 +109,15 @@ final class TemporalDetector {
                 majority = d.get().layout();
             }
         }
-        return Optional.of(new Mixed(majority, java.util.List.copyOf(layouts)));
+        return Optional.of(new Mixed(majority, List.copyOf(layouts)));
     }
 
     /**
      * The values grouped by shape: separator, year first or last, and the time's separator for numeric dates; the
      * skeleton of words, numbers and punctuation for month names. Null when a value is neither.
      */
-    static java.util.Map<String, java.util.List<String>> groups(String[] values) {
-        java.util.Map<String, java.util.List<String>> groups = new java.util.LinkedHashMap<>();
+    static Map<String, List<String>> groups(String[] values) {
+        Map<String, List<String>> groups = new LinkedHashMap<>();
         for (String v : values) {
             if (v == null) {
                 continue;
@@ -127,7 +131,7 @@ final class TemporalDetector {
             } else {
                 return null;
             }
-            groups.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(v);
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(v);
         }
         return groups;
     }

@@ -114,7 +114,7 @@ class NumberLayoutTest {
         // dots alone read as decimals (1.234 is one point two three four), as before
         assertThat(inferred.get(1).spec().kind()).isEqualTo(ColumnKind.DECIMAL);
         assertThat(inferred.get(1).spec().layout()).isNull();
-        RawTable plain = NumberLayout.plain(table, inferred.stream().map(ColumnProfile::spec).toList());
+        RawTable plain = CellSpellings.normalised(table, inferred.stream().map(ColumnProfile::spec).toList());
         assertThat(plain.column(0)).containsExactly("29.85", "108.1", "7.00", null);
         assertThat(plain.column(1)).isSameAs(table.column(1));
     }
