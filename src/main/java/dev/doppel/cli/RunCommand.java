@@ -23,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
         mixinStandardHelpOptions = true,
         description = "Run a job profile end to end: read, infer, fit, generate, write. Each run writes a new folder"
                 + " output/<job>/<timestamp>/ with the synthetic data, model.json, summary.txt, privacy.json and the evaluation (report.json, report.html),"
-                + " measured against a hold-out of the input (20% by default) the model never sees. Exit code 5 when a"
+                + " measured against a hold-out of the input (20%% by default) the model never sees. Exit code 5 when a"
                 + " threshold of the gate fails.",
         footerHeading = "%nExample:%n",
         footer = {"  ./doppel run profiles/demo.yaml", "  ./doppel run profiles/telco.yaml -n 100000 --output-dir /data/synthetic/telco"})
