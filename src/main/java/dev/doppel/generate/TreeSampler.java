@@ -24,7 +24,8 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * Draws the numeric and categorical columns of a tree model, row by row and column by column in the model's order:
  * each column's tree is walked with the levels of the columns already drawn in the row, and the value is drawn from
  * the leaf it ends in. A leaf's outcome shares are mixed with {@code smoothing} pseudo-rows of the column's overall
- * shares; a numeric value is read from the leaf's score groups (uniform within mean ± √3 sd) at a probability that is
+ * shares; a numeric value is read from the leaf's score groups (uniform within mean ± √3 sd; a root leaf has none and
+ * reads the marginal directly) at a probability that is
  * uniform, or, when the leaf has a regression, Φ of its Gaussian draw given the columns already drawn (a label is read
  * from the outcome shares at that probability the same way); then it
  * goes through the column's quantile function and is rounded as the column is written. Immutable after

@@ -117,7 +117,7 @@ public final class QualityScoreBench {
                 throw new IllegalStateException("the two DCR conventions were measured on different rows");
             }
             System.out.printf(Locale.ROOT,
-                    "%-24s %-6s %6.2f %7.3f %7.3f %7.3f | %7.3f %7.3f %7.3f | %6.3f %7.4f %8.4f %8.3f %7.3f%n",
+                    "%-24s %-6s %6.2f %7.4f %7.4f %7.4f | %7.4f %7.4f %7.4f | %6.4f %7.4f %8.4f %8.3f %7.4f%n",
                     name, kind, fitSeconds, s.columnShapes(), s.columnPairTrends(), s.overall(), r.columnShapes(),
                     r.columnPairTrends(), r.overall(), p.dcrShare(), p.exactCopyRate(), p.holdoutExactCopyRate(),
                     risk, dcr.strict());

@@ -9,6 +9,8 @@ import dev.doppel.io.ReadOptions;
 import dev.doppel.io.TableReaders;
 import dev.doppel.model.CopulaFitter;
 import dev.doppel.model.FitSettings;
+import dev.doppel.model.NumericColumn;
+import dev.doppel.model.QuantileMarginal;
 import dev.doppel.model.SynthModel;
 import dev.doppel.pipeline.Progress;
 import dev.doppel.pipeline.SampleRequest;
@@ -30,8 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The tree model against tables with known structure: no splits on noise (the split test), a Gaussian correlation
- * recovered (the leaves' regressions), a label's latent dependence kept without splits (regressions on and of labels),
- * and the shares of a count column kept (scores spread over rounding cells).
+ * recovered (the leaves' regressions), a label's latent dependence kept without splits (regressions on and of labels)
+ * and no chance dependence kept (the label regression's test), the shares of a count column kept (scores spread over
+ * rounding cells), a root leaf drawing the marginal, and no split on a table under 200 rows.
  */
 class TreeStatisticsTest {
     @TempDir
@@ -39,7 +42,12 @@ class TreeStatisticsTest {
 
     private RawTable write(String name, String header, int rows, Function<SplittableRandom, String> row)
             throws IOException {
-        SplittableRandom random = new SplittableRandom(20261123);
+        return write(name, header, rows, 20261123, row);
+    }
+
+    private RawTable write(String name, String header, int rows, long seed, Function<SplittableRandom, String> row)
+            throws IOException {
+        SplittableRandom random = new SplittableRandom(seed);
         StringBuilder text = new StringBuilder(header).append('\n');
         for (int r = 0; r < rows; r++) {
             text.append(row.apply(random)).append('\n');
@@ -163,6 +171,130 @@ class TreeStatisticsTest {
             assertEquals(TreeModelTest.share(t, "label", "yes"), TreeModelTest.share(synthetic, "label", "yes"), 0.015,
                     "share of yes");
         }
+    }
+
+    /**
+     * A yes/no label ("yes" in 20% of rows) independent of three normal numbers drawn before it, 100 rows, splits ruled
+     * out: whatever dependence a leaf's regression finds is chance. The loose screen (|r|·√100 > 0.97 with 3
+     * predictors) lets at least one predictor in for about 70% of such tables, and rescaled to the latent normal
+     * (var E[z | label] = 0.49 here) chance alone would explain about a tenth of the label. The label's regression is
+     * kept only when its strongest predictor passes the 5% test Bonferroni-adjusted for the 3 (|r|·√100 > 2.39), about
+     * 1 table in 20: of 60 tables at most 8 may keep one (3 expected; 9 or more has probability 0.003), and the latent
+     * share they explain averages under 0.05 (a kept one explains about 0.25). With the test off (significance 1,
+     * plain CART, the screen alone) more than 30 keep one (42 expected, standard deviation 3.5).
+     */
+    @Test
+    void aLabelIndependentOfItsPredictorsKeepsNoRegression() throws IOException {
+        int tables = 60;
+        int kept = 0;
+        int keptUntested = 0;
+        double explained = 0;
+        for (int i = 0; i < tables; i++) {
+            RawTable t = write("chance" + i + ".csv", "x1,x2,x3,label", 100, 7_000 + i, r -> String.format(
+                    Locale.ROOT, "%.4f,%.4f,%.4f,%s", gaussian(r), gaussian(r), gaussian(r),
+                    r.nextDouble() < 0.2 ? "yes" : "no"));
+            ColumnTree.Leaf leaf = labelRoot(t, TreeSettings.DEFAULT_SIGNIFICANCE);
+            kept += leaf.regressors().length > 0 ? 1 : 0;
+            explained += (1 - leaf.residual() * leaf.residual()) / tables;
+            keptUntested += labelRoot(t, 1).regressors().length > 0 ? 1 : 0;
+        }
+        assertTrue(kept <= 8, "tables keeping a chance regression: " + kept);
+        assertTrue(explained < 0.05, "latent share explained by chance: " + explained);
+        assertTrue(keptUntested > 30, "without the test: " + keptUntested);
+    }
+
+    /**
+     * The same 100 rows, but the label thresholds a latent normal correlated 0.6 with x1 (an even yes/no): its scores'
+     * correlation with x1 is about 0.6 × 0.64 = 0.38, so |r|·√100 ≈ 3.8 against the test's 2.39, and the regression
+     * stays in nearly every table (it fails with probability about 0.1 for each): at least 48 of 60.
+     */
+    @Test
+    void aLabelsRealDependenceOnFewRowsKeepsItsRegression() throws IOException {
+        int tables = 60;
+        int kept = 0;
+        for (int i = 0; i < tables; i++) {
+            RawTable t = write("real" + i + ".csv", "x1,x2,x3,label", 100, 8_000 + i, r -> {
+                double x1 = gaussian(r);
+                double z = 0.6 * x1 + 0.8 * gaussian(r);
+                return String.format(Locale.ROOT, "%.4f,%.4f,%.4f,%s", x1, gaussian(r), gaussian(r),
+                        z > 0 ? "yes" : "no");
+            });
+            ColumnTree.Leaf leaf = labelRoot(t, TreeSettings.DEFAULT_SIGNIFICANCE);
+            kept += leaf.regressors().length > 0 ? 1 : 0;
+        }
+        assertTrue(kept >= 48, "tables keeping the real dependence: " + kept);
+    }
+
+    /** The label's single leaf when x1, x2, x3 and label are drawn in that order with splits ruled out. */
+    private static ColumnTree.Leaf labelRoot(RawTable t, double significance) {
+        List<ColumnSpec> specs = SchemaInference.infer(t, Map.of()).stream().map(ColumnProfile::spec).toList();
+        SynthModel model = TreeFitter.fit(CopulaFitter.fit(t, specs, FitSettings.DEFAULTS, "test"), t, specs,
+                new TreeSettings(1_000_000, TreeSettings.DEFAULT_MAX_DEPTH, List.of("x1", "x2", "x3", "label"), 0,
+                        significance), 1);
+        ColumnTree label = model.trees().trees().get(3);
+        assertEquals("label", label.column());
+        assertEquals(1, label.leaves().size(), "no splits");
+        return label.leaves().get(0);
+    }
+
+    /**
+     * x normal and y = x² plus noise (5,000 rows), x drawn first: x's tree is a single root leaf, which stores no score
+     * groups (its scores are the marginal's own), so x is drawn from its marginal: the share of 50,000 synthetic x at
+     * or below the marginal's p-quantile is p within 0.01 (its standard error is at most 0.0023). y's tree splits (y is
+     * not monotone in x) and its leaves do describe their scores with groups.
+     */
+    @Test
+    void aRootLeafDrawsTheMarginal() throws IOException {
+        RawTable t = write("square.csv", "x,y", 5_000, r -> {
+            double x = gaussian(r);
+            return String.format(Locale.ROOT, "%.4f,%.4f", x, x * x + 0.3 * gaussian(r));
+        });
+        List<ColumnSpec> specs = SchemaInference.infer(t, Map.of()).stream().map(ColumnProfile::spec).toList();
+        SynthModel copula = CopulaFitter.fit(t, specs, FitSettings.DEFAULTS, "test");
+        TreeSettings d = TreeSettings.defaults(5);
+        SynthModel model = TreeFitter.fit(copula, t, specs, new TreeSettings(0, d.maxDepth(), List.of("x", "y"),
+                d.smoothing(), d.significance()), 2);
+        ColumnTree x = model.trees().trees().get(0);
+        ColumnTree y = model.trees().trees().get(1);
+        assertEquals(1, x.leaves().size());
+        assertEquals(0, x.leaves().get(0).weight().length, "a root leaf stores no groups");
+        assertTrue(y.leaves().size() > 1, "y splits on x");
+        assertTrue(y.leaves().stream().allMatch(leaf -> leaf.weight().length > 1), "y's leaves keep their groups");
+        QuantileMarginal marginal = ((NumericColumn) model.columns().stream().filter(c -> c.name().equals("x"))
+                .findFirst().orElseThrow()).marginal();
+        double[] synthetic = column(sample(model, 50_000), "x");
+        for (double p : new double[] {0.05, 0.25, 0.5, 0.75, 0.95}) {
+            double q = marginal.quantile(p);
+            double below = 0;
+            for (double v : synthetic) {
+                below += v <= q ? 1.0 / synthetic.length : 0;
+            }
+            assertEquals(p, below, 0.01, "share at or below the marginal's " + p + "-quantile");
+        }
+    }
+
+    /**
+     * Under {@value TreeSettings#MIN_SPLIT_ROWS} rows the automatic minimum leaf is the table: a label that x decides
+     * nearly alone (150 rows) gets no split, while an explicit minimum leaf of 10 still splits it. From 200 rows on the
+     * automatic minimum leaf is √n.
+     */
+    @Test
+    void aTableUnderTwoHundredRowsGrowsNoSplitUnlessAsked() throws IOException {
+        assertEquals(100, TreeSettings.automaticMinLeaf(100, 5));
+        assertEquals(199, TreeSettings.automaticMinLeaf(199, 5));
+        assertEquals(14, TreeSettings.automaticMinLeaf(200, 5));
+        assertEquals(5, TreeSettings.automaticMinLeaf(3, 5));
+        RawTable t = write("small.csv", "x,label", 150, r -> {
+            double x = gaussian(r);
+            return String.format(Locale.ROOT, "%.4f,%s", x, x + 0.2 * gaussian(r) > 0 ? "yes" : "no");
+        });
+        assertEquals(2, nodes(fit(t, TreeSettings.DEFAULT_SIGNIFICANCE)), "one root per column");
+        List<ColumnSpec> specs = SchemaInference.infer(t, Map.of()).stream().map(ColumnProfile::spec).toList();
+        SynthModel copula = CopulaFitter.fit(t, specs, FitSettings.DEFAULTS, "test");
+        TreeSettings d = TreeSettings.defaults(5);
+        SynthModel asked = TreeFitter.fit(copula, t, specs, new TreeSettings(10, d.maxDepth(), List.of(),
+                d.smoothing(), d.significance()), 2);
+        assertTrue(nodes(asked) > 2, "an explicit min leaf splits");
     }
 
     /** Mean x among the "yes" rows minus mean x among the "no" rows. */
