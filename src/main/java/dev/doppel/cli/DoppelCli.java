@@ -35,8 +35,7 @@ public final class DoppelCli implements Runnable {
 
     /** Runs a command line and returns the exit code; prints only to the given writers. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new DoppelCli());
-        addCommands(cli, args);
+        CommandLine cli = build(args);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new CliErrors());
@@ -60,6 +59,13 @@ public final class DoppelCli implements Runnable {
         m.put("mask", MaskCommand::new);
         m.put("evaluate", EvaluateCommand::new);
         return m;
+    }
+
+    /** The command line for these arguments, with the commands they need registered (see {@link #addCommands}). */
+    static CommandLine build(String... args) {
+        CommandLine cli = new CommandLine(new DoppelCli());
+        addCommands(cli, args);
+        return cli;
     }
 
     /**

@@ -14,6 +14,7 @@ import dev.doppel.io.TableReaders;
 import dev.doppel.model.FitSettings;
 import dev.doppel.model.SynthModel;
 import dev.doppel.model.tree.TreeFitter;
+import dev.doppel.model.tree.TreeSettings;
 import dev.doppel.table.RawTable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -101,9 +102,10 @@ public final class ModelSelection {
         int rows = Math.min(MAX_ROWS, split.training().rows());
         List<Candidate> candidates = new ArrayList<>();
         SynthModel copula = Fitting.fit(training, settings, "selection");
+        TreeSettings tree = candidateSettings(choice.tree(), table.rows(), settings.minGroup());
         for (ModelChoice.Type type : List.of(ModelChoice.Type.COPULA, ModelChoice.Type.TREE)) {
             SynthModel model = type == ModelChoice.Type.COPULA ? copula // the tree model builds on the same copula fit
-                    : TreeFitter.fit(copula, training.table(), training.specs(), choice.tree(), threads);
+                    : TreeFitter.fit(copula, training.table(), training.specs(), tree, threads);
             EncodedTable synthetic = encoder.encode(sample(model, rows, seed, threads));
             double quality = Fidelity.score(real, synthetic).scores().overall();
             PrivacyScores privacy = PrivacyEvaluation.measure(real, synthetic, validation,
@@ -112,6 +114,20 @@ public final class ModelSelection {
                     privacy.holdoutExactCopyRate()));
         }
         return decide(candidates);
+    }
+
+    /**
+     * The tree candidate's settings: an automatic minimum leaf is worked out from all the rows, as the fit after the
+     * choice will, not from the smaller validation split's training rows. Otherwise the candidate could be judged with
+     * smaller leaves than the model that ships, or (between 200 and 266 rows, where the split falls below
+     * {@link TreeSettings#MIN_SPLIT_ROWS}) without the splits it will have.
+     */
+    static TreeSettings candidateSettings(TreeSettings tree, int rows, int k) {
+        if (tree.minLeaf() != 0) {
+            return tree;
+        }
+        return new TreeSettings(TreeSettings.automaticMinLeaf(rows, k), tree.maxDepth(), tree.order(), tree.smoothing(),
+                tree.significance());
     }
 
     /** The decision, given the candidates' scores. */

@@ -146,7 +146,7 @@ public record Profile(
      * @param minGroup k: labels seen fewer times are pooled, quantile knots average at least k rows (default 5)
      * @param rareLabel label written for pooled rare labels (default "(other)")
      * @param minLeaf tree model: the fewest training rows a leaf may hold (default √n kept between 5 and 100, at least
-     *     k)
+     *     k; below 200 training rows the whole table, so the trees do not split)
      * @param maxDepth tree model: the deepest a tree may grow (default 30)
      * @param order tree model: columns drawn first, in this order (the rest follow automatically)
      * @param smoothing tree model: pseudo-rows of a column's overall shares mixed into each leaf (default 0.5)

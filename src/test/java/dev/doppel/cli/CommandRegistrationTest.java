@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -63,5 +64,26 @@ class CommandRegistrationTest {
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).startsWith("Usage: doppel " + command);
         assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void aLineThatNamesItsCommandRegistersOnlyThatOne() {
+        assertThat(DoppelCli.build("mask", "in.csv", "-o", "out.csv").getSubcommands().keySet()).containsExactly("mask");
+        assertThat(DoppelCli.build("fit", "--help").getSubcommands().keySet()).containsExactly("fit");
+    }
+
+    @Test
+    void aLineThatNamesNoCommandFirstRegistersThemAll() {
+        for (String[] args : new String[][] {{}, {"-h", "mask"}, {"--version"}, {"help"}, {"maks"}}) {
+            assertThat(DoppelCli.build(args).getSubcommands().keySet()).as(String.join(" ", args))
+                    .containsExactly(COMMANDS);
+        }
+    }
+
+    @Test
+    void eachCommandIsRegisteredUnderItsOwnAnnotatedName() {
+        DoppelCli.build().getSubcommands().forEach((name, sub) -> assertThat(
+                sub.getCommandSpec().userObject().getClass().getAnnotation(CommandLine.Command.class).name())
+                .isEqualTo(name));
     }
 }

@@ -8,6 +8,7 @@ import dev.doppel.TestData;
 import dev.doppel.error.ExitCodes;
 import dev.doppel.io.ModelFile;
 import dev.doppel.model.SynthModel;
+import dev.doppel.model.tree.TreeSettings;
 import dev.doppel.pipeline.ModelChoice.Type;
 import dev.doppel.pipeline.ModelSelection.Candidate;
 import java.nio.file.Path;
@@ -65,5 +66,18 @@ class ModelSelectionTest {
                 new Candidate(Type.TREE, 0.99, 0.70, 0, 0)));
         assertEquals(Type.COPULA, outcome.chosen());
         assertTrue(outcome.reason().contains("no model passed"), outcome.reason());
+    }
+
+    @Test
+    void theTreeCandidateGrowsLeavesAsLargeAsTheModelThatShips() {
+        TreeSettings automatic = new TreeSettings(0, 8, List.of(), 1);
+        // 240 rows: the validation split trains on 180, under the no-split bound; the final fit on 240 splits
+        TreeSettings candidate = ModelSelection.candidateSettings(automatic, 240, 5);
+        assertEquals(TreeSettings.automaticMinLeaf(240, 5), candidate.minLeafFor(180, 5));
+        assertEquals(15, candidate.minLeafFor(180, 5));
+        assertEquals(automatic.maxDepth(), candidate.maxDepth());
+        assertEquals(automatic.significance(), candidate.significance());
+        TreeSettings explicit = new TreeSettings(30, 8, List.of(), 1);
+        assertEquals(explicit, ModelSelection.candidateSettings(explicit, 240, 5));
     }
 }
