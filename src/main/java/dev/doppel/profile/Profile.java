@@ -142,7 +142,7 @@ public record Profile(
             Integer privacyRows) {}
 
     /**
-     * @param type copula (default), tree, or auto (fits both and keeps the better, see README "Choosing a model")
+     * @param type auto (default: fits both and keeps the better, see README "Choosing a model"), copula or tree
      * @param minGroup k: labels seen fewer times are pooled, quantile knots average at least k rows (default 5)
      * @param rareLabel label written for pooled rare labels (default "(other)")
      * @param minLeaf tree model: the fewest training rows a leaf may hold (default √n kept between 5 and 100, at least
