@@ -400,19 +400,37 @@ public final class MaskingStage {
 
     /** Adds the rows' pseudonymised values to a SHA-256, row by row, with their column and length. */
     private void digest(String[][] rows, MessageDigest digest) {
+        // per value: the column, the UTF-8 length in two bytes, the bytes; gathered in a buffer and hashed in blocks
+        // (the same bytes in the same order as updating value by value, at a fraction of the calls)
+        byte[] buffer = new byte[DIGEST_BUFFER];
+        int used = 0;
         for (String[] row : rows) {
             for (int c = 0; c < row.length; c++) {
                 String v = row[c];
                 if (v != null && pseudonymised[c]) {
                     byte[] bytes = v.getBytes(StandardCharsets.UTF_8);
-                    digest.update((byte) c);
-                    digest.update((byte) (bytes.length >>> 8));
-                    digest.update((byte) bytes.length);
-                    digest.update(bytes);
+                    if (used + 3 + bytes.length > buffer.length) {
+                        digest.update(buffer, 0, used);
+                        used = 0;
+                    }
+                    if (3 + bytes.length > buffer.length) {
+                        digest.update(new byte[] {(byte) c, (byte) (bytes.length >>> 8), (byte) bytes.length});
+                        digest.update(bytes);
+                        continue;
+                    }
+                    buffer[used++] = (byte) c;
+                    buffer[used++] = (byte) (bytes.length >>> 8);
+                    buffer[used++] = (byte) bytes.length;
+                    System.arraycopy(bytes, 0, buffer, used, bytes.length);
+                    used += bytes.length;
                 }
             }
         }
+        digest.update(buffer, 0, used);
     }
+
+    /** Bytes gathered before they go to the input digest. */
+    private static final int DIGEST_BUFFER = 8192;
 
     /**
      * Folds what {@link #observe} returned for one batch into pass 1's results. Call it for every batch in batch

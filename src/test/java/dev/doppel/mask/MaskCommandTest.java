@@ -156,6 +156,34 @@ class MaskCommandTest {
     }
 
     /**
+     * The key derived from the input hashes every byte of every pseudonymised value, also of a value longer than the
+     * buffer the bytes are gathered in: two inputs that differ only in the last character of such a value get
+     * different keys, the same input the same one.
+     */
+    @Test
+    void theDerivedKeyReadsEveryByteOfLongValues() throws IOException {
+        String[] ids = new String[3];
+        for (String last : List.of("1", "2", "1")) {
+            int i = ids[0] == null ? 0 : ids[1] == null ? 1 : 2;
+            StringBuilder csv = new StringBuilder("Customer Id,Plan\n");
+            for (int r = 0; r < 40; r++) {
+                csv.append(String.format(Locale.ROOT, "C%05d,%s%n", r, r % 2 == 0 ? "basic" : "plus"));
+            }
+            csv.append('C').append("7".repeat(9_000)).append(last).append(",basic\n");
+            Path input = dir.resolve("long" + i + ".csv");
+            Files.writeString(input, csv);
+            Path out = dir.resolve("long" + i + "-masked.csv");
+            CliRunner.Run run = doppel("mask", input.toString(), "-o", out.toString(), "--seed", "7");
+            assertThat(run.code()).as(run.err()).isZero();
+            JsonNode key = manifest(dir.resolve("long" + i + "-masked.privacy.json")).get("key");
+            assertThat(key.get("source").asText()).startsWith("derived from the seed and the input");
+            ids[i] = key.get("id").asText();
+        }
+        assertThat(ids[1]).isNotEqualTo(ids[0]);
+        assertThat(ids[2]).isEqualTo(ids[0]);
+    }
+
+    /**
      * Pass 1 observes batches of rows on workers and merges them in batch order: with several batches (rare values,
      * quasi-identifier counts, real-value filters, fresh id ranges and the key derived from the input all learned in
      * pass 1) the output and its manifest must not depend on the thread count.
