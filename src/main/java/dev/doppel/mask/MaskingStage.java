@@ -268,6 +268,7 @@ public final class MaskingStage {
         private final boolean[] fresh;
         private final int[] longest;
         private final MessageDigest digest;
+        private final byte[] digestBuffer;
         private final String[] tuple;
 
         @SuppressWarnings("unchecked")
@@ -286,6 +287,7 @@ public final class MaskingStage {
                 fresh[c] = freshCandidate[c];
             }
             digest = inputDigest != null ? sha256() : null;
+            digestBuffer = digest != null ? new byte[DIGEST_BUFFER] : null;
             tuple = counter != null ? new String[qiColumns.length] : null;
         }
 
@@ -324,7 +326,7 @@ public final class MaskingStage {
                 addTuples(slice, tuple);
             }
             if (digest != null) {
-                digest(slice, digest);
+                digest(slice, digest, digestBuffer);
             }
         }
 
@@ -399,10 +401,9 @@ public final class MaskingStage {
     }
 
     /** Adds the rows' pseudonymised values to a SHA-256, row by row, with their column and length. */
-    private void digest(String[][] rows, MessageDigest digest) {
-        // per value: the column, the UTF-8 length in two bytes, the bytes; gathered in a buffer and hashed in blocks
-        // (the same bytes in the same order as updating value by value, at a fraction of the calls)
-        byte[] buffer = new byte[DIGEST_BUFFER];
+    private void digest(String[][] rows, MessageDigest digest, byte[] buffer) {
+        // per value: the column, the UTF-8 length in two bytes, the bytes; gathered in the observer's buffer and hashed
+        // in blocks (the same bytes in the same order as updating value by value, at a fraction of the calls)
         int used = 0;
         for (String[] row : rows) {
             for (int c = 0; c < row.length; c++) {

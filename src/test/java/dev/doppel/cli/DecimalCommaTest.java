@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.apache.commons.math3.stat.StatUtils;
+import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -118,33 +120,14 @@ class DecimalCommaTest {
     }
 
     private static double mean(double[] v) {
-        double s = 0;
-        for (double d : v) {
-            s += d;
-        }
-        return s / v.length;
+        return StatUtils.mean(v);
     }
 
     private static double sd(double[] v) {
-        double m = mean(v);
-        double s = 0;
-        for (double d : v) {
-            s += (d - m) * (d - m);
-        }
-        return Math.sqrt(s / (v.length - 1));
+        return Math.sqrt(StatUtils.variance(v)); // the n - 1 estimate
     }
 
     private static double pearson(double[] a, double[] b) {
-        double ma = mean(a);
-        double mb = mean(b);
-        double sab = 0;
-        double saa = 0;
-        double sbb = 0;
-        for (int i = 0; i < a.length; i++) {
-            sab += (a[i] - ma) * (b[i] - mb);
-            saa += (a[i] - ma) * (a[i] - ma);
-            sbb += (b[i] - mb) * (b[i] - mb);
-        }
-        return sab / Math.sqrt(saa * sbb);
+        return new PearsonsCorrelation().correlation(a, b);
     }
 }

@@ -546,7 +546,12 @@ final class TreeGrower {
      * 0.9005 with z = 1.5, 0.9027 with this screen (the copula: 0.9028); telco (4 halves) 0.9845, 0.9850, 0.9840.
      */
     private static double screen(int usable) {
-        return FastNormal.inverse(1 - 0.5 / Math.max(1, usable));
+        return screen(usable, 1);
+    }
+
+    /** Φ⁻¹(1 − level/(2·usable)): the z of a two-sided test at {@code level}, Bonferroni-adjusted for usable tests. */
+    private static double screen(int usable, double level) {
+        return FastNormal.inverse(1 - level / (2.0 * Math.max(1, usable)));
     }
 
     /**
@@ -573,7 +578,7 @@ final class TreeGrower {
         for (double r : strength) {
             strongest = Math.max(strongest, r);
         }
-        return strongest * Math.sqrt(m) > FastNormal.inverse(1 - alpha / (2.0 * Math.max(1, usable)));
+        return strongest * Math.sqrt(m) > screen(usable, alpha);
     }
 
     /** The fewest values a leaf regresses with. */
