@@ -18,6 +18,7 @@ import dev.doppel.model.FitSettings;
 import dev.doppel.model.SynthModel;
 import dev.doppel.model.tree.TreeFitter;
 import dev.doppel.model.tree.TreeSettings;
+import dev.doppel.pipeline.Fitting;
 import dev.doppel.pipeline.Progress;
 import dev.doppel.pipeline.SampleRequest;
 import dev.doppel.pipeline.Sampling;
@@ -47,7 +48,8 @@ import java.util.SplittableRandom;
  *
  * <p>Run: {@code bench/quality.sh}. Settings (environment): SPLITS (halves per dataset, default 1), DATASETS (file
  * names, comma-separated), MODELS (copula,tree), DETAIL (print every column and pair score), SYNTH_ROWS (rows sampled;
- * default |A|), MIN_GROUP (k), and the tree's MIN_LEAF, MAX_DEPTH, SMOOTHING, SIGNIFICANCE.
+ * default |A|), MIN_GROUP (k), MASK (set: fit as {@code doppel run} does by default, with detection's masking plan, so
+ * direct identifiers are made up instead of learned), and the tree's MIN_LEAF, MAX_DEPTH, SMOOTHING, SIGNIFICANCE.
  */
 public final class QualityScoreBench {
     private QualityScoreBench() {}
@@ -68,15 +70,17 @@ public final class QualityScoreBench {
                 continue;
             }
             RawTable all = TableReaders.read(file, ReadOptions.DEFAULTS);
-            List<ColumnSpec> specs = SchemaInference.infer(all, Map.of()).stream().map(ColumnProfile::spec).toList();
+            List<ColumnProfile> inferred = SchemaInference.infer(all, Map.of());
+            List<ColumnSpec> specs = inferred.stream().map(ColumnProfile::spec).toList();
             for (int split = 0; split < splits; split++) {
-                runSplit(name, all, specs, 2026 + split, fit, models, tree);
+                runSplit(name, all, inferred, specs, 2026 + split, fit, models, tree);
             }
         }
     }
 
     /** Fits and scores every model on one random split of a dataset, printing a line per model. */
-    private static void runSplit(String name, RawTable all, List<ColumnSpec> specs, long splitSeed, FitSettings fit,
+    private static void runSplit(String name, RawTable all, List<ColumnProfile> inferred, List<ColumnSpec> specs,
+            long splitSeed, FitSettings fit,
             List<String> models, TreeSettings tree) throws Exception {
         int[] order = shuffled(all.rows(), splitSeed);
         RawTable a = subset(all, order, 0, all.rows() / 2);
@@ -87,9 +91,18 @@ public final class QualityScoreBench {
         QualityScores r = Fidelity.score(ea, eb).scores();
         for (String kind : models) {
             long start = System.nanoTime();
-            SynthModel model = CopulaFitter.fit(a, specs, fit, "bench");
-            if (kind.equals("tree")) {
-                model = TreeFitter.fit(model, a, specs, tree, 2);
+            SynthModel model;
+            if (System.getenv("MASK") != null) { // as `doppel run` learns it: direct identifiers made up, not learned
+                Fitting.Masked masked = Fitting.mask(new Fitting.Inspected(a, inferred, specs), null, fit, null, null);
+                model = Fitting.fit(masked, fit, "bench");
+                if (kind.equals("tree")) {
+                    model = TreeFitter.fit(model, masked.table(), masked.specs(), tree, 2);
+                }
+            } else {
+                model = CopulaFitter.fit(a, specs, fit, "bench");
+                if (kind.equals("tree")) {
+                    model = TreeFitter.fit(model, a, specs, tree, 2);
+                }
             }
             double fitSeconds = (System.nanoTime() - start) / 1e9;
             Path out = Files.createTempFile("quality", ".csv");
