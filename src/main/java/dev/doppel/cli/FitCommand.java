@@ -40,7 +40,8 @@ final class FitCommand implements Callable<Integer> {
     @Mixin
     DataMixin data;
 
-    @Option(names = "--profile", paramLabel = "FILE", description = "Profile with column settings (from inspect --write-profile).")
+    @Option(names = {"-p", "--profile"}, paramLabel = "FILE",
+            description = "Profile with column settings (from inspect --write-profile).")
     Path profile;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "MODEL.json", description = "Where to write the model.")

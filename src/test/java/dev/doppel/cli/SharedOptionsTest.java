@@ -67,4 +67,25 @@ class SharedOptionsTest {
         assertThat(run.err()).contains("--format is for files");
         assertThat(CliRunner.list(dir)).isEmpty();
     }
+
+    /** A missing profile file, named with the short and the long flag: the same one-line error from each command. */
+    @ParameterizedTest
+    @ValueSource(strings = {"fit -p", "fit --profile", "mask -p", "mask --profile", "evaluate -p", "evaluate --profile"})
+    void commandsThatReadAProfileTakeDashPAndDashDashProfile(String words) throws Exception {
+        Path in = dir.resolve("in.csv");
+        Files.writeString(in, "a,b\n1,2\n3,4\n");
+        String command = words.substring(0, words.indexOf(' '));
+        String flag = words.substring(words.indexOf(' ') + 1);
+        String missing = dir.resolve("absent.yaml").toString();
+        String[] args = switch (command) {
+            case "fit" -> new String[] {"fit", in.toString(), flag, missing, "-o", dir.resolve("m.json").toString()};
+            case "mask" -> new String[] {"mask", in.toString(), flag, missing, "-o", dir.resolve("o.csv").toString()};
+            default -> new String[] {"evaluate", in.toString(), in.toString(), flag, missing};
+        };
+        CliRunner.Run run = CliRunner.doppel(args);
+        assertThat(run.code()).as(run.err()).isEqualTo(3);
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.err()).contains("absent.yaml").contains("no such profile");
+        assertThat(CliRunner.list(dir)).containsExactly("in.csv");
+    }
 }
