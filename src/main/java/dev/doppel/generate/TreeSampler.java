@@ -18,7 +18,6 @@ import dev.doppel.generate.condition.Where;
 import dev.doppel.model.FastNormal;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
  * Draws the numeric and categorical columns of a tree model, row by row and column by column in the model's order:
@@ -197,10 +196,17 @@ final class TreeSampler {
     /**
      * Fills rows [0, rows) of the batch's tree-drawn columns from {@code rng}, row by row.
      *
+     * <p>Each column's draw in a row takes one uniform (see {@link #drawRow}), and the batch's rows take them stratified
+     * ({@link StratifiedUniforms}): each row is still an exact draw from the model, while a column whose leaf is the
+     * same in many rows (above all a root leaf: the marginal) comes out with the leaf's shares and quantiles to about
+     * 1/rows instead of 1/√rows.
+     *
      * <p>With an audience, row {@code first + r} belongs to the group {@code interleave} gives it and must meet that
      * group's condition: the row is drawn column by column in the model's order and started again as soon as a
      * conditioned column's value fails. That is rejection sampling, so exact (each kept row is a draw from the model
-     * given the condition); it stops early, so a condition on the first columns of the order costs little.
+     * given the condition); it stops early, so a condition on the first columns of the order costs little. A row's
+     * first attempt takes its stratified uniforms, the retries fresh ones from {@code rng}: each attempt is a draw
+     * from the model, independent of the attempts before it, so the kept row is still one given the condition.
      */
     void fill(Batch batch, long first, int rows, UniformRandomProvider rng, Audience audience,
             Interleave interleave) {
@@ -215,11 +221,11 @@ final class TreeSampler {
             }
         }
         boolean conditioned = audience != null && !audience.isEmpty();
-        ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
+        StratifiedUniforms strata = new StratifiedUniforms(trees.length, rows, rng);
         for (int r = 0; r < rows; r++) {
             Where where = conditioned ? audience.groups().get(interleave.groupOf(first + r)) : null;
             int attempts = 0;
-            while (!drawRow(r, level, numbers, codes, rng, gauss, where)) {
+            while (!drawRow(r, level, numbers, codes, attempts == 0 ? strata : null, rng, where)) {
                 if (++attempts >= MAX_ATTEMPTS) {
                     throw new ConditionException(ConditionException.Part.WHERE, "the condition is met by fewer than 1"
                             + " in " + MAX_ATTEMPTS + " rows the tree model draws; widen it");
@@ -228,18 +234,26 @@ final class TreeSampler {
         }
     }
 
-    /** Draws row r; false as soon as a conditioned column fails its condition. */
-    private boolean drawRow(int r, int[] level, double[][] numbers, int[][] codes, UniformRandomProvider rng,
-            ZigguratSampler.NormalizedGaussian gauss, Where where) {
+    /**
+     * Draws row r; false as soon as a conditioned column fails its condition.
+     *
+     * <p>Each column takes one uniform u: row r's from {@code strata}, or a fresh one from {@code rng} when
+     * {@code strata} is null. A label is the leaf's outcome at u (through the leaf's regression, see
+     * {@link #probability}). A number's outcome (missing, spike or a value) is the leaf's outcome at u, and a value is
+     * read at u's position within the value outcome's share: the inverse of the leaf's mixture distribution, so one
+     * stratified uniform stratifies the whole column.
+     */
+    private boolean drawRow(int r, int[] level, double[][] numbers, int[][] codes, StratifiedUniforms strata,
+            UniformRandomProvider rng, Where where) {
         for (int t = 0; t < trees.length; t++) {
             CompiledTree tree = trees[t];
             CompiledLeaf leaf = tree.leaves()[leafOf(tree, level)];
-            double u = tree.numeric() == null && leaf.regressors().length > 0
-                    ? FastNormal.cdf(latent(leaf, level, gauss)) : rng.nextDouble();
-            int outcome = leaf.codes()[pick(leaf.cumulative(), u)];
+            double u = strata != null ? strata.get(t, r) : StratifiedUniforms.open(rng.nextDouble());
+            double[] cumulative = leaf.cumulative();
             ColumnCondition condition = where != null && where.conditioned(tree.target())
                     ? where.column(tree.target()) : null;
             if (tree.numeric() == null) {
+                int outcome = leaf.codes()[pick(cumulative, probability(leaf, level, u))];
                 if (condition instanceof LabelCondition label && !label.accepts(outcome)) {
                     return false;
                 }
@@ -247,11 +261,12 @@ final class TreeSampler {
                 level[tree.target()] = Levels.ofCode(outcome);
                 continue;
             }
-            double x = switch (outcome) {
+            int i = pick(cumulative, u);
+            double x = switch (leaf.codes()[i]) {
                 case -1 -> Double.NaN;
                 case -2 -> tree.numeric().spike().value();
                 default -> tree.marginal() == null ? tree.numeric().spike().value()
-                        : value(tree, leaf, level, rng, gauss);
+                        : value(tree, leaf, level, within(cumulative, i, u));
             };
             if (condition instanceof RangeCondition range && !range.accepts(x)) {
                 return false;
@@ -262,6 +277,12 @@ final class TreeSampler {
             }
         }
         return true;
+    }
+
+    /** Where u lies within share i of {@code cumulative} (which holds it), as a uniform in (0, 1). */
+    private static double within(double[] cumulative, int i, double u) {
+        double below = i == 0 ? 0 : cumulative[i - 1];
+        return StratifiedUniforms.open((u - below) / (cumulative[i] - below));
     }
 
     private static int leafOf(CompiledTree tree, int[] level) {
@@ -275,20 +296,27 @@ final class TreeSampler {
         return next[node];
     }
 
-    /** A leaf's Gaussian draw given the row's columns drawn so far: Σ slope·(score − center) + residual·N(0, 1). */
-    private double latent(CompiledLeaf leaf, int[] level, ZigguratSampler.NormalizedGaussian gauss) {
+    /**
+     * The probability at which a leaf is read for a row whose uniform is u: u itself without a regression, else Φ(w)
+     * with w = Σ slope·(score − center) + residual·Φ⁻¹(u), the leaf's Gaussian draw given the row's columns drawn so
+     * far (Φ⁻¹(u) is the N(0, 1) draw, so stratified u stratify it).
+     */
+    private double probability(CompiledLeaf leaf, int[] level, double u) {
         int[] regressors = leaf.regressors();
-        double w = leaf.residual() * gauss.sample();
+        if (regressors.length == 0) {
+            return u;
+        }
+        double w = leaf.residual() * FastNormal.inverse(u);
         for (int i = 0; i < regressors.length; i++) {
             int c = regressors[i];
             w += leaf.slopes()[i] * (levelScores[c][level[c]] - leaf.centers()[i]);
         }
-        return w;
+        return FastNormal.cdf(w);
     }
 
-    private double value(CompiledTree tree, CompiledLeaf leaf, int[] level, UniformRandomProvider rng,
-            ZigguratSampler.NormalizedGaussian gauss) {
-        double u = leaf.regressors().length == 0 ? rng.nextDouble() : FastNormal.cdf(latent(leaf, level, gauss));
+    /** A value of a leaf whose uniform within the value outcome is u. */
+    private double value(CompiledTree tree, CompiledLeaf leaf, int[] level, double u) {
+        u = probability(leaf, level, u);
         double[] groupCumulative = leaf.groupCumulative();
         if (groupCumulative.length > 0) {
             int g = pick(groupCumulative, u);
