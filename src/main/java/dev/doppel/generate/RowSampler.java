@@ -33,10 +33,10 @@ import org.apache.commons.rng.simple.RandomSource;
 /**
  * Draws synthetic rows from a model: independent standard normals, correlated by the copula's Cholesky factor, then
  * per column: "missing or not" and "spike or not" from their dimensions, and the value from its dimension through the
- * column's marginal. Unconditioned, each latent dimension's normals are stratified over the batch's rows in the order
- * the copula drew them (see {@link #stratify}), so a batch's columns match their marginals to about 1/rows. Each batch
- * has its own random stream derived from (seed, batch index), so the output does not depend on which thread drew which
- * batch. Thread-safe: all state is per call.
+ * column's marginal. Unconditioned and up to {@link #STRATIFIED_ROWS} rows, each latent dimension's normals are
+ * stratified over the batch's rows in the order the copula drew them (see {@link #stratify}), so a batch's columns
+ * match their marginals to about 1/rows. Each batch has its own random stream derived from (seed, batch index), so the
+ * output does not depend on which thread drew which batch. Thread-safe: all state is per call.
  *
  * <p>Every decision that compares Φ(z) with a share is a step function of z, so it is precomputed as thresholds on z
  * (found by bisection on the definition itself, so with exactly its rounding): sampling compares doubles instead of
@@ -69,6 +69,17 @@ public final class RowSampler {
     private final Audience audience; // null or empty: every row
     private final Interleave interleave; // which audience group each row belongs to; null without an audience
     private final ConditionedRows conditioned; // --where / --rebalance (see ConditionedRows); null: none
+    private final boolean stratified; // see STRATIFIED_ROWS
+
+    /**
+     * Outputs of up to this many rows are drawn stratified within each batch (Latin hypercube: {@link #stratify}, and
+     * the tree sampler's {@link StratifiedUniforms}); larger ones are drawn with independent uniforms. Stratifying
+     * takes a column's sampling noise from about 1/√n to about 1/n, which lifts the quality scores of a sample the size
+     * of a small table by 0.01 to 0.04; at 100,000 rows the noise is 0.3% and the gain below 0.002, while a sort and an
+     * inverse normal per cell cost 20 to 50% of sampling time (1,000,000 telco rows: copula 1.65 -> 2.47 s, tree
+     * 2.12 -> 2.49 s).
+     */
+    public static final long STRATIFIED_ROWS = 100_000;
 
     public RowSampler(SynthModel model, long seed) {
         this(model, seed, Map.of(), 0);
@@ -91,6 +102,7 @@ public final class RowSampler {
         this.model = model;
         this.realIds = realIds;
         this.totalRows = totalRows;
+        this.stratified = totalRows <= STRATIFIED_ROWS;
         this.seed = seed;
         this.copula = model.copula();
         List<ColumnModel> list = model.columns();
@@ -188,6 +200,11 @@ public final class RowSampler {
         return model;
     }
 
+    /** True when batches are drawn stratified: an output of at most {@link #STRATIFIED_ROWS} rows. */
+    public boolean stratified() {
+        return stratified;
+    }
+
     public Batch newBatch(int capacity) {
         return new Batch(model.columns(), capacity);
     }
@@ -198,7 +215,7 @@ public final class RowSampler {
         UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(Seeds.derive(seed, "batch", batchIndex));
         if (trees != null) {
             trees.fill(batch, first, rows, RandomSource.L64_X128_MIX.create(Seeds.derive(seed, "trees", batchIndex)),
-                    audience, interleave);
+                    audience, interleave, stratified);
         } else {
             fillCopula(batch, first, rows, rng);
         }
@@ -215,7 +232,7 @@ public final class RowSampler {
         int d = copula.dimension();
         double[][] eps = new double[d][CHUNK]; // independent normals of up to CHUNK rows, one array per dimension
         double[][] chunk = new double[d][CHUNK]; // the same rows' correlated normals
-        double[][] all = conditioned == null ? new double[d][rows] : null; // the batch's correlated normals
+        double[][] all = conditioned == null && stratified ? new double[d][rows] : null; // the batch's normals
         // Rows are drawn in order (all normals of a row, then the next row), so the random stream is consumed
         // exactly as a row-by-row loop would; correlation and lookups then run column by column, which keeps them
         // tight (and lets the compiler vectorise the Cholesky product).
@@ -227,8 +244,12 @@ public final class RowSampler {
             } else {
                 draw(gauss, eps, d, count);
                 copula.correlate(eps, chunk, count);
-                for (int j = 0; j < d; j++) {
-                    System.arraycopy(chunk[j], 0, all[j], from, count);
+                if (all == null) {
+                    lookUp(batch, chunk, count, from);
+                } else {
+                    for (int j = 0; j < d; j++) {
+                        System.arraycopy(chunk[j], 0, all[j], from, count);
+                    }
                 }
             }
         }

@@ -18,6 +18,7 @@ import dev.doppel.generate.condition.Where;
 import dev.doppel.model.FastNormal;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
  * Draws the numeric and categorical columns of a tree model, row by row and column by column in the model's order:
@@ -196,10 +197,11 @@ final class TreeSampler {
     /**
      * Fills rows [0, rows) of the batch's tree-drawn columns from {@code rng}, row by row.
      *
-     * <p>Each column's draw in a row takes one uniform (see {@link #drawRow}), and the batch's rows take them stratified
-     * ({@link StratifiedUniforms}): each row is still an exact draw from the model, while a column whose leaf is the
-     * same in many rows (above all a root leaf: the marginal) comes out with the leaf's shares and quantiles to about
-     * 1/rows instead of 1/√rows.
+     * <p>Each column's draw in a row takes one uniform (see {@link #drawRow}). With {@code stratified} (an output of at
+     * most {@link RowSampler#STRATIFIED_ROWS} rows), the batch's rows take them stratified ({@link StratifiedUniforms}):
+     * each row is still an exact draw from the model, while a column whose leaf is the same in many rows (above all a
+     * root leaf: the marginal) comes out with the leaf's shares and quantiles to about 1/rows instead of 1/√rows.
+     * Otherwise they are independent draws from {@code rng}.
      *
      * <p>With an audience, row {@code first + r} belongs to the group {@code interleave} gives it and must meet that
      * group's condition: the row is drawn column by column in the model's order and started again as soon as a
@@ -209,7 +211,7 @@ final class TreeSampler {
      * from the model, independent of the attempts before it, so the kept row is still one given the condition.
      */
     void fill(Batch batch, long first, int rows, UniformRandomProvider rng, Audience audience,
-            Interleave interleave) {
+            Interleave interleave, boolean stratified) {
         int[] level = new int[columns];
         double[][] numbers = new double[trees.length][];
         int[][] codes = new int[trees.length][];
@@ -221,11 +223,12 @@ final class TreeSampler {
             }
         }
         boolean conditioned = audience != null && !audience.isEmpty();
-        StratifiedUniforms strata = new StratifiedUniforms(trees.length, rows, rng);
+        StratifiedUniforms strata = stratified ? new StratifiedUniforms(trees.length, rows, rng) : null;
+        ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
         for (int r = 0; r < rows; r++) {
             Where where = conditioned ? audience.groups().get(interleave.groupOf(first + r)) : null;
             int attempts = 0;
-            while (!drawRow(r, level, numbers, codes, attempts == 0 ? strata : null, rng, where)) {
+            while (!drawRow(r, level, numbers, codes, attempts == 0 ? strata : null, rng, gauss, where)) {
                 if (++attempts >= MAX_ATTEMPTS) {
                     throw new ConditionException(ConditionException.Part.WHERE, "the condition is met by fewer than 1"
                             + " in " + MAX_ATTEMPTS + " rows the tree model draws; widen it");
@@ -241,10 +244,12 @@ final class TreeSampler {
      * {@code strata} is null. A label is the leaf's outcome at u (through the leaf's regression, see
      * {@link #probability}). A number's outcome (missing, spike or a value) is the leaf's outcome at u, and a value is
      * read at u's position within the value outcome's share: the inverse of the leaf's mixture distribution, so one
-     * stratified uniform stratifies the whole column.
+     * stratified uniform stratifies the whole column. Without strata a regression's normal comes from {@code gauss}
+     * (independent of u, and cheaper than Φ⁻¹(u)).
      */
     private boolean drawRow(int r, int[] level, double[][] numbers, int[][] codes, StratifiedUniforms strata,
-            UniformRandomProvider rng, Where where) {
+            UniformRandomProvider rng, ZigguratSampler.NormalizedGaussian gauss, Where where) {
+        ZigguratSampler.NormalizedGaussian normals = strata == null ? gauss : null;
         for (int t = 0; t < trees.length; t++) {
             CompiledTree tree = trees[t];
             CompiledLeaf leaf = tree.leaves()[leafOf(tree, level)];
@@ -253,7 +258,7 @@ final class TreeSampler {
             ColumnCondition condition = where != null && where.conditioned(tree.target())
                     ? where.column(tree.target()) : null;
             if (tree.numeric() == null) {
-                int outcome = leaf.codes()[pick(cumulative, probability(leaf, level, u))];
+                int outcome = leaf.codes()[pick(cumulative, probability(leaf, level, u, normals))];
                 if (condition instanceof LabelCondition label && !label.accepts(outcome)) {
                     return false;
                 }
@@ -266,7 +271,7 @@ final class TreeSampler {
                 case -1 -> Double.NaN;
                 case -2 -> tree.numeric().spike().value();
                 default -> tree.marginal() == null ? tree.numeric().spike().value()
-                        : value(tree, leaf, level, within(cumulative, i, u));
+                        : value(tree, leaf, level, within(cumulative, i, u), normals);
             };
             if (condition instanceof RangeCondition range && !range.accepts(x)) {
                 return false;
@@ -299,14 +304,15 @@ final class TreeSampler {
     /**
      * The probability at which a leaf is read for a row whose uniform is u: u itself without a regression, else Φ(w)
      * with w = Σ slope·(score − center) + residual·Φ⁻¹(u), the leaf's Gaussian draw given the row's columns drawn so
-     * far (Φ⁻¹(u) is the N(0, 1) draw, so stratified u stratify it).
+     * far (Φ⁻¹(u) is the N(0, 1) draw, so stratified u stratify it). With {@code normals} (independent draws), the
+     * N(0, 1) draw is its next one instead, and u is not used.
      */
-    private double probability(CompiledLeaf leaf, int[] level, double u) {
+    private double probability(CompiledLeaf leaf, int[] level, double u, ZigguratSampler.NormalizedGaussian normals) {
         int[] regressors = leaf.regressors();
         if (regressors.length == 0) {
             return u;
         }
-        double w = leaf.residual() * FastNormal.inverse(u);
+        double w = leaf.residual() * (normals != null ? normals.sample() : FastNormal.inverse(u));
         for (int i = 0; i < regressors.length; i++) {
             int c = regressors[i];
             w += leaf.slopes()[i] * (levelScores[c][level[c]] - leaf.centers()[i]);
@@ -314,9 +320,10 @@ final class TreeSampler {
         return FastNormal.cdf(w);
     }
 
-    /** A value of a leaf whose uniform within the value outcome is u. */
-    private double value(CompiledTree tree, CompiledLeaf leaf, int[] level, double u) {
-        u = probability(leaf, level, u);
+    /** A value of a leaf whose uniform within the value outcome is u (see {@link #probability} for normals). */
+    private double value(CompiledTree tree, CompiledLeaf leaf, int[] level, double u,
+            ZigguratSampler.NormalizedGaussian normals) {
+        u = probability(leaf, level, u, normals);
         double[] groupCumulative = leaf.groupCumulative();
         if (groupCumulative.length > 0) {
             int g = pick(groupCumulative, u);
