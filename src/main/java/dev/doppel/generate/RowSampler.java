@@ -81,13 +81,15 @@ public final class RowSampler {
      */
     public static final long STRATIFIED_ROWS = 100_000;
 
+    /** A sampler for an output of unknown size, drawn as a small one (stratified; see {@link #STRATIFIED_ROWS}). */
     public RowSampler(SynthModel model, long seed) {
         this(model, seed, Map.of(), 0);
     }
 
     /**
      * @param realIds per identifier column, real ids that synthetic ids must avoid (empty when unknown)
-     * @param totalRows the rows the whole output will have (where replacement ids start)
+     * @param totalRows the rows the whole output will have (where replacement ids start; up to
+     *     {@link #STRATIFIED_ROWS}, batches are drawn stratified), 0 when unknown
      */
     public RowSampler(SynthModel model, long seed, Map<String, Set<String>> realIds, long totalRows) {
         this(model, seed, realIds, totalRows, Audience.none());

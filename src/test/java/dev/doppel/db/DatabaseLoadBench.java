@@ -42,7 +42,7 @@ public final class DatabaseLoadBench {
         SynthModel model = Fitting.fit(
                 Fitting.inspect(data, ReadOptions.DEFAULTS, null, null, null), FitSettings.DEFAULTS, "bench");
         ConstraintLayer layer = ConstraintLayer.of(model);
-        RowSampler sampler = new RowSampler(model, 42);
+        RowSampler sampler = new RowSampler(model, 42, Map.of(), rows);
         List<Batch> batches = new ArrayList<>();
         int batchRows = SampleRequest.BATCH_ROWS;
         for (long first = 0, b = 0; first < rows; first += batchRows, b++) {

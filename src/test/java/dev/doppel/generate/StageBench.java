@@ -13,6 +13,7 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Where the time of one sampling run goes, stage by stage, on one thread: drawing rows, encoding them as CSV, writing
@@ -32,7 +33,7 @@ public final class StageBench {
         int reps = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         SynthModel model = Fitting.fit(
                 Fitting.inspect(data, ReadOptions.DEFAULTS, null, null, null), FitSettings.DEFAULTS, "bench");
-        RowSampler sampler = new RowSampler(model, 42);
+        RowSampler sampler = new RowSampler(model, 42, Map.of(), rows);
         CsvBatchEncoder encoder = new CsvBatchEncoder(model.columns(), model.dialect());
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         Path parquet = Files.createTempFile("stagebench", ".parquet");
