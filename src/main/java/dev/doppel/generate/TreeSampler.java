@@ -24,13 +24,12 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 /**
  * Draws the numeric and categorical columns of a tree model, column by column in the model's order (row by row for
  * conditioned or large outputs, see {@link #fill}): each column's tree is walked with the levels of the columns
- * already drawn in the row, and the value is drawn from the leaf it ends in. A leaf's outcome shares are mixed with {@code smoothing} pseudo-rows of the column's overall
- * shares; a numeric value is read from the leaf's score groups (uniform within mean ± √3 sd; a root leaf has none and
- * reads the marginal directly) at a probability that is
+ * already drawn in the row, and the value is drawn from the leaf it ends in. A leaf's outcome shares are mixed with
+ * {@code smoothing} pseudo-rows of the column's overall shares; a numeric value is read from the leaf's score groups
+ * (uniform within mean ± √3 sd; a root leaf has none and reads the marginal directly) at a probability that is
  * uniform, or, when the leaf has a regression, Φ of its Gaussian draw given the columns already drawn (a label is read
- * from the outcome shares at that probability the same way); then it
- * goes through the column's quantile function and is rounded as the column is written. Immutable after
- * construction; thread-safe.
+ * from the outcome shares at that probability the same way); then it goes through the column's quantile function
+ * and is rounded as the column is written. Immutable after construction; thread-safe.
  */
 final class TreeSampler {
     private final CompiledTree[] trees;
@@ -248,8 +247,9 @@ final class TreeSampler {
      * rows are grouped by the leaf the column's tree sends them to (given their columns drawn so far), and each leaf
      * draws its m rows together (see {@link #drawLeaf}). A leaf's outcome shares and value quantiles then come out
      * exact to about 1/m; stratifying over the whole batch instead (row by row) left each leaf's rows an unstratified
-     * subset of the batch's strata, and a leaf regression's Φ(w) unstratified altogether. Each row is still drawn
-     * from its leaf, and the leaves' draws are independent of one another. The random stream is consumed column by
+     * subset of the batch's strata, and a leaf regression's Φ(w) unstratified altogether. Each row is drawn from its
+     * leaf (a regression leaf keeps its rows' order of w and the leaf's own distribution, as the copula's rank map
+     * does), and the leaves' draws are independent of one another. The random stream is consumed column by
      * column, leaf by leaf, row by row, so the batch is a function of the seed and batch index alone.
      */
     private void fillByLeaf(double[][] numbers, int[][] codes, int rows, UniformRandomProvider rng) {
