@@ -79,7 +79,7 @@ class ParquetAndCsvDeterminismTest {
         Path piped = sample(model, rows, 7, 2, OutputFormat.PARQUET, "piped");
 
         Path direct = dir.resolve("direct.parquet");
-        RowSampler sampler = new RowSampler(model, 7);
+        RowSampler sampler = new RowSampler(model, 7, Map.of(), rows); // as Sampling does: rows decide stratifying
         Batch batch = sampler.newBatch(SampleRequest.BATCH_ROWS);
         try (ParquetBatchWriter writer = new ParquetBatchWriter(direct, model.columns(), Compression.SNAPPY, rows)) {
             for (long b = 0; b * SampleRequest.BATCH_ROWS < rows; b++) {
