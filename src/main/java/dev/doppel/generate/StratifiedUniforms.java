@@ -1,5 +1,6 @@
 package dev.doppel.generate;
 
+import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -23,19 +24,46 @@ final class StratifiedUniforms {
     StratifiedUniforms(int columns, int rows, UniformRandomProvider rng) {
         uniforms = new double[columns][rows];
         for (int c = 0; c < columns; c++) {
-            double[] u = uniforms[c];
-            for (int r = 0; r < rows; r++) {
-                u[r] = r;
-            }
-            for (int r = rows - 1; r > 0; r--) { // Fisher-Yates: the strata in random order
-                int j = rng.nextInt(r + 1);
-                double t = u[r];
-                u[r] = u[j];
-                u[j] = t;
-            }
-            for (int r = 0; r < rows; r++) {
-                u[r] = open((u[r] + rng.nextDouble()) / rows);
-            }
+            fill(uniforms[c], rows, rng);
+        }
+    }
+
+    /**
+     * Fills {@code u[0, m)} with m stratified uniforms: a random permutation of the m strata (Fisher-Yates), then a
+     * uniform offset within each. The tree sampler draws one such set per leaf of a column, over the leaf's rows.
+     */
+    static void fill(double[] u, int m, UniformRandomProvider rng) {
+        for (int r = 0; r < m; r++) {
+            u[r] = r;
+        }
+        for (int r = m - 1; r > 0; r--) { // Fisher-Yates: the strata in random order
+            int j = rng.nextInt(r + 1);
+            double t = u[r];
+            u[r] = u[j];
+            u[j] = t;
+        }
+        for (int r = 0; r < m; r++) {
+            u[r] = open((u[r] + rng.nextDouble()) / m);
+        }
+    }
+
+    /**
+     * Replaces {@code w[0, m)} by m stratified uniforms in the same rank order: the value of rank k becomes
+     * {@code (k + v) / m}, v uniform (drawn in rank order). The dependence the w carry (a leaf regression's mean given
+     * the row) is kept as their rank order, while their distribution becomes exactly one uniform per stratum, as
+     * {@link RowSampler}'s copula does with each latent dimension. Ties keep the index order. {@code keys} is scratch
+     * space of at least m.
+     */
+    static void rankMap(double[] w, int m, long[] keys, UniformRandomProvider rng) {
+        int bits = 32 - Integer.numberOfLeadingZeros(Math.max(1, m - 1));
+        long mask = (1L << bits) - 1;
+        for (int r = 0; r < m; r++) {
+            long b = Double.doubleToRawLongBits(w[r]);
+            keys[r] = (b >= 0 ? b : b ^ Long.MAX_VALUE) & ~mask | r; // order-preserving bits, index in the low bits
+        }
+        Arrays.sort(keys, 0, m); // signed order of the keys is the order of w (to about 1e-12 of w)
+        for (int k = 0; k < m; k++) {
+            w[(int) (keys[k] & mask)] = open((k + rng.nextDouble()) / m);
         }
     }
 

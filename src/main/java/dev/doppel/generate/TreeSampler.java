@@ -16,20 +16,20 @@ import dev.doppel.generate.condition.LabelCondition;
 import dev.doppel.generate.condition.RangeCondition;
 import dev.doppel.generate.condition.Where;
 import dev.doppel.model.FastNormal;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
- * Draws the numeric and categorical columns of a tree model, row by row and column by column in the model's order:
- * each column's tree is walked with the levels of the columns already drawn in the row, and the value is drawn from
- * the leaf it ends in. A leaf's outcome shares are mixed with {@code smoothing} pseudo-rows of the column's overall
- * shares; a numeric value is read from the leaf's score groups (uniform within mean ± √3 sd; a root leaf has none and
- * reads the marginal directly) at a probability that is
+ * Draws the numeric and categorical columns of a tree model, column by column in the model's order (row by row for
+ * conditioned or large outputs, see {@link #fill}): each column's tree is walked with the levels of the columns
+ * already drawn in the row, and the value is drawn from the leaf it ends in. A leaf's outcome shares are mixed with
+ * {@code smoothing} pseudo-rows of the column's overall shares; a numeric value is read from the leaf's score groups
+ * (uniform within mean ± √3 sd; a root leaf has none and reads the marginal directly) at a probability that is
  * uniform, or, when the leaf has a regression, Φ of its Gaussian draw given the columns already drawn (a label is read
- * from the outcome shares at that probability the same way); then it
- * goes through the column's quantile function and is rounded as the column is written. Immutable after
- * construction; thread-safe.
+ * from the outcome shares at that probability the same way); then it goes through the column's quantile function
+ * and is rounded as the column is written. Immutable after construction; thread-safe.
  */
 final class TreeSampler {
     private final CompiledTree[] trees;
@@ -195,13 +195,14 @@ final class TreeSampler {
     static final int MAX_ATTEMPTS = 100_000;
 
     /**
-     * Fills rows [0, rows) of the batch's tree-drawn columns from {@code rng}, row by row.
+     * Fills rows [0, rows) of the batch's tree-drawn columns from {@code rng}.
      *
-     * <p>Each column's draw in a row takes one uniform (see {@link #drawRow}). With {@code stratified} (an output of at
-     * most {@link RowSampler#STRATIFIED_ROWS} rows), the batch's rows take them stratified ({@link StratifiedUniforms}):
-     * each row is still an exact draw from the model, while a column whose leaf is the same in many rows (above all a
-     * root leaf: the marginal) comes out with the leaf's shares and quantiles to about 1/rows instead of 1/√rows.
-     * Otherwise they are independent draws from {@code rng}.
+     * <p>With {@code stratified} (an output of at most {@link RowSampler#STRATIFIED_ROWS} rows) and no audience, the
+     * batch is drawn column by column, stratified within each leaf ({@link #fillByLeaf}). Otherwise it is drawn row by
+     * row, each column's draw in a row taking one uniform (see {@link #drawRow}): independent draws from {@code rng},
+     * or, stratified with an audience, the batch's rows take them stratified over the whole batch
+     * ({@link StratifiedUniforms}), so a column whose leaf is the same in many rows comes out with the leaf's shares
+     * and quantiles to about 1/rows instead of 1/√rows.
      *
      * <p>With an audience, row {@code first + r} belongs to the group {@code interleave} gives it and must meet that
      * group's condition: the row is drawn column by column in the model's order and started again as soon as a
@@ -223,6 +224,10 @@ final class TreeSampler {
             }
         }
         boolean conditioned = audience != null && !audience.isEmpty();
+        if (stratified && !conditioned) {
+            fillByLeaf(numbers, codes, rows, rng);
+            return;
+        }
         StratifiedUniforms strata = stratified ? new StratifiedUniforms(trees.length, rows, rng) : null;
         ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
         for (int r = 0; r < rows; r++) {
@@ -234,6 +239,156 @@ final class TreeSampler {
                             + " in " + MAX_ATTEMPTS + " rows the tree model draws; widen it");
                 }
             }
+        }
+    }
+
+    /**
+     * Fills an unconditioned stratified batch column by column in the model's order, stratified within each leaf: the
+     * rows are grouped by the leaf the column's tree sends them to (given their columns drawn so far), and each leaf
+     * draws its m rows together (see {@link #drawLeaf}). A leaf's outcome shares and value quantiles then come out
+     * exact to about 1/m; stratifying over the whole batch instead (row by row) left each leaf's rows an unstratified
+     * subset of the batch's strata, and a leaf regression's Φ(w) unstratified altogether. Each row is drawn from its
+     * leaf (a regression leaf keeps its rows' order of w and the leaf's own distribution, as the copula's rank map
+     * does), and the leaves' draws are independent of one another. The random stream is consumed column by
+     * column, leaf by leaf, row by row, so the batch is a function of the seed and batch index alone.
+     */
+    private void fillByLeaf(double[][] numbers, int[][] codes, int rows, UniformRandomProvider rng) {
+        ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
+        int[][] levels = new int[columns][];
+        int[] none = new int[rows]; // columns no tree draws: level 0, as in drawRow
+        Arrays.fill(levels, none);
+        for (CompiledTree tree : trees) {
+            levels[tree.target()] = new int[rows];
+        }
+        LeafScratch scratch = new LeafScratch(rows);
+        for (int t = 0; t < trees.length; t++) {
+            CompiledTree tree = trees[t];
+            int leafCount = tree.leaves().length;
+            int[] start = new int[leafCount + 1];
+            for (int r = 0; r < rows; r++) { // counting sort of the rows by leaf, rows ascending within a leaf
+                scratch.leaf[r] = leafOf(tree, levels, r);
+                start[scratch.leaf[r] + 1]++;
+            }
+            for (int l = 0; l < leafCount; l++) {
+                start[l + 1] += start[l];
+            }
+            int[] next = Arrays.copyOf(start, leafCount);
+            for (int r = 0; r < rows; r++) {
+                scratch.order[next[scratch.leaf[r]]++] = r;
+            }
+            for (int l = 0; l < leafCount; l++) {
+                int m = start[l + 1] - start[l];
+                if (m > 0) {
+                    drawLeaf(tree, tree.leaves()[l], Arrays.copyOfRange(scratch.order, start[l], start[l + 1]),
+                            numbers[t], codes[t], levels, scratch, rng, gauss);
+                }
+            }
+        }
+    }
+
+    /** Scratch arrays of one batch's {@link #fillByLeaf}, reused from column to column and leaf to leaf. */
+    private static final class LeafScratch {
+        final int[] leaf;
+        final int[] order;
+        final double[] u;
+        final double[] w;
+        final int[] valueRows;
+        final long[] keys;
+
+        LeafScratch(int rows) {
+            leaf = new int[rows];
+            order = new int[rows];
+            u = new double[rows];
+            w = new double[rows];
+            valueRows = new int[rows];
+            keys = new long[rows];
+        }
+    }
+
+    /**
+     * Draws one column in the m rows {@code leafRows} (ascending) that share a leaf.
+     *
+     * <p>A label: without a regression the rows take m stratified uniforms ({@link StratifiedUniforms#fill}); with
+     * one, each row's w = Σ slope·(score − center) + residual·ε (ε an independent N(0, 1)) is rank-mapped onto m
+     * stratified uniforms ({@link StratifiedUniforms#rankMap}), which keeps the regression's order (the dependence on
+     * the regressors) and stratifies the probability. The outcome is the leaf's at that probability, so each outcome's
+     * count is within 2 of m times its share.
+     *
+     * <p>A number: the outcome (missing, spike, value) comes from m stratified uniforms as a label's does without a
+     * regression; the value rows read the value at their uniform's position within the value share, or, with a
+     * regression, at their w rank-mapped onto stratified uniforms over those rows. The outcome thus stays independent
+     * of the regressors, as in {@link #drawRow}, and the values are stratified within the leaf.
+     */
+    private void drawLeaf(CompiledTree tree, CompiledLeaf leaf, int[] leafRows, double[] numbers, int[] codes,
+            int[][] levels, LeafScratch scratch, UniformRandomProvider rng,
+            ZigguratSampler.NormalizedGaussian gauss) {
+        int m = leafRows.length;
+        double[] u = scratch.u;
+        double[] cumulative = leaf.cumulative();
+        boolean regression = leaf.regressors().length > 0;
+        if (tree.numeric() == null) {
+            if (regression) {
+                regressionDraws(leaf, leafRows, m, levels, u, scratch.keys, rng, gauss);
+            } else {
+                StratifiedUniforms.fill(u, m, rng);
+            }
+            for (int i = 0; i < m; i++) {
+                int outcome = leaf.codes()[pick(cumulative, u[i])];
+                codes[leafRows[i]] = outcome;
+                levels[tree.target()][leafRows[i]] = Levels.ofCode(outcome);
+            }
+            return;
+        }
+        StratifiedUniforms.fill(u, m, rng);
+        int[] valueRows = scratch.valueRows;
+        int values = 0;
+        for (int i = 0; i < m; i++) {
+            int k = pick(cumulative, u[i]);
+            int code = leaf.codes()[k];
+            if (code >= 0 && tree.marginal() != null && regression) {
+                valueRows[values++] = leafRows[i]; // read below, once the value rows' w are rank-mapped
+                continue;
+            }
+            double x = switch (code) {
+                case -1 -> Double.NaN;
+                case -2 -> tree.numeric().spike().value();
+                default -> tree.marginal() == null ? tree.numeric().spike().value()
+                        : read(tree, leaf, within(cumulative, k, u[i]));
+            };
+            put(tree, leafRows[i], x, numbers, levels);
+        }
+        if (values > 0) {
+            double[] p = scratch.w;
+            regressionDraws(leaf, valueRows, values, levels, p, scratch.keys, rng, gauss);
+            for (int j = 0; j < values; j++) {
+                put(tree, valueRows[j], read(tree, leaf, p[j]), numbers, levels);
+            }
+        }
+    }
+
+    /**
+     * Into {@code out[0, m)}: the leaf regression's draws w of rows {@code rows[0, m)} (independent N(0, 1) residuals
+     * from {@code gauss}, in row order), rank-mapped onto m stratified uniforms.
+     */
+    private void regressionDraws(CompiledLeaf leaf, int[] rows, int m, int[][] levels, double[] out, long[] keys,
+            UniformRandomProvider rng, ZigguratSampler.NormalizedGaussian gauss) {
+        int[] regressors = leaf.regressors();
+        for (int i = 0; i < m; i++) {
+            double w = leaf.residual() * gauss.sample();
+            for (int j = 0; j < regressors.length; j++) {
+                int c = regressors[j];
+                w += leaf.slopes()[j] * (levelScores[c][levels[c][rows[i]]] - leaf.centers()[j]);
+            }
+            out[i] = w;
+        }
+        StratifiedUniforms.rankMap(out, m, keys, rng);
+    }
+
+    /** Stores a number drawn for a row, and its level when the column is a predictor. */
+    private static void put(CompiledTree tree, int row, double x, double[] numbers, int[][] levels) {
+        numbers[row] = x;
+        if (tree.predictor()) {
+            levels[tree.target()][row] = Levels.ofNumber(tree.numeric(), x);
         }
     }
 
@@ -290,6 +445,18 @@ final class TreeSampler {
         return StratifiedUniforms.open((u - below) / (cumulative[i] - below));
     }
 
+    /** {@link #leafOf(CompiledTree, int[])} for row r of column-major levels. */
+    private static int leafOf(CompiledTree tree, int[][] levels, int r) {
+        int[] feature = tree.feature();
+        int[] next = tree.next();
+        long[][] left = tree.left();
+        int node = 0;
+        while (feature[node] >= 0) {
+            node = ColumnTree.goesLeft(left[node], levels[feature[node]][r]) ? next[node] : next[node] + 1;
+        }
+        return next[node];
+    }
+
     private static int leafOf(CompiledTree tree, int[] level) {
         int[] feature = tree.feature();
         int[] next = tree.next();
@@ -323,7 +490,14 @@ final class TreeSampler {
     /** A value of a leaf whose uniform within the value outcome is u (see {@link #probability} for normals). */
     private double value(CompiledTree tree, CompiledLeaf leaf, int[] level, double u,
             ZigguratSampler.NormalizedGaussian normals) {
-        u = probability(leaf, level, u, normals);
+        return read(tree, leaf, probability(leaf, level, u, normals));
+    }
+
+    /**
+     * The value of a leaf at probability u: through the leaf's score groups (if any), the column's quantile function
+     * and its rounding.
+     */
+    private static double read(CompiledTree tree, CompiledLeaf leaf, double u) {
         double[] groupCumulative = leaf.groupCumulative();
         if (groupCumulative.length > 0) {
             int g = pick(groupCumulative, u);
