@@ -75,9 +75,9 @@ public final class RowSampler {
      * Outputs of up to this many rows are drawn stratified within each batch (Latin hypercube: {@link #stratify}, and
      * the tree sampler's {@link StratifiedUniforms}); larger ones are drawn with independent uniforms. Stratifying
      * takes a column's sampling noise from about 1/√n to about 1/n, which lifts the quality scores of a sample the size
-     * of a small table by 0.01 to 0.04; at 100,000 rows the noise is 0.3% and the gain below 0.002, while a sort and an
-     * inverse normal per cell cost 20 to 50% of sampling time (1,000,000 telco rows: copula 1.65 -> 2.47 s, tree
-     * 2.12 -> 2.49 s).
+     * of a small table by 0.01 to 0.04; at 100,000 rows the noise is about 0.3% and the gain below 0.002, while a sort
+     * and an inverse normal per cell cost 20 to 60% of sampling time (1,000,000 telco rows: copula 1.57 -> 2.47 s,
+     * tree 2.06 -> 2.49 s).
      */
     public static final long STRATIFIED_ROWS = 100_000;
 
@@ -234,7 +234,8 @@ public final class RowSampler {
         int d = copula.dimension();
         double[][] eps = new double[d][CHUNK]; // independent normals of up to CHUNK rows, one array per dimension
         double[][] chunk = new double[d][CHUNK]; // the same rows' correlated normals
-        double[][] all = conditioned == null && stratified ? new double[d][rows] : null; // the batch's normals
+        double[][] all = conditioned == null && stratified && rows >= StratifiedUniforms.RANK_MAP_MIN_ROWS
+                ? new double[d][rows] : null; // the batch's normals, to be stratified
         // Rows are drawn in order (all normals of a row, then the next row), so the random stream is consumed
         // exactly as a row-by-row loop would; correlation and lookups then run column by column, which keeps them
         // tight (and lets the compiler vectorise the Cholesky product).
@@ -256,8 +257,9 @@ public final class RowSampler {
             }
         }
         if (all != null) {
+            long[] keys = new long[rows];
             for (int j = 0; j < d; j++) {
-                stratify(all[j], rows, rng);
+                stratify(all[j], rows, keys, rng);
             }
             lookUp(batch, all, rows, 0);
         }
@@ -276,23 +278,16 @@ public final class RowSampler {
 
     /**
      * Replaces a dimension's m normals by stratified ones in the same rank order: the row of rank k gets
-     * Φ⁻¹((k + v) / m), v uniform. The dependence between dimensions is the rank order the copula drew; each
-     * dimension's normals fall one in each of m equal-probability strata, so each column's shares and quantiles miss
-     * the marginal's by about 1/m instead of 1/√m.
-     *
-     * <p>Ranks come from one sort of longs: a normal's order-preserving bits with the row index in the low bits (the
-     * normals' last bits only break ties between normals equal to about 1e-12 of themselves).
+     * Φ⁻¹((k + v) / m), v uniform ({@link StratifiedUniforms#rankMap}, then Φ⁻¹). The dependence between dimensions is
+     * the rank order the copula drew; each dimension's normals fall one in each of m equal-probability strata, so each
+     * column's shares and quantiles miss the marginal's by about 1/m instead of 1/√m. Only for batches of at least
+     * {@link StratifiedUniforms#RANK_MAP_MIN_ROWS} rows, where the coarser rank order costs a correlation about 1/m of
+     * itself.
      */
-    private static void stratify(double[] z, int m, UniformRandomProvider rng) {
-        int bits = 32 - Integer.numberOfLeadingZeros(Math.max(1, m - 1));
-        long mask = (1L << bits) - 1;
-        long[] keys = new long[m];
+    private static void stratify(double[] z, int m, long[] keys, UniformRandomProvider rng) {
+        StratifiedUniforms.rankMap(z, m, keys, rng);
         for (int r = 0; r < m; r++) {
-            keys[r] = sortable(z[r]) & ~mask | r;
-        }
-        Arrays.sort(keys); // signed order of sortable(z) is the order of z
-        for (int k = 0; k < m; k++) {
-            z[(int) (keys[k] & mask)] = FastNormal.inverse(StratifiedUniforms.open((k + rng.nextDouble()) / m));
+            z[r] = FastNormal.inverse(z[r]);
         }
     }
 

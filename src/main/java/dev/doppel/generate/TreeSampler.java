@@ -367,21 +367,30 @@ final class TreeSampler {
     }
 
     /**
-     * Into {@code out[0, m)}: the leaf regression's draws w of rows {@code rows[0, m)} (independent N(0, 1) residuals
-     * from {@code gauss}, in row order), rank-mapped onto m stratified uniforms.
+     * Into {@code out[0, m)}: the probabilities at which the leaf is read for rows {@code rows[0, m)}. From
+     * {@link StratifiedUniforms#RANK_MAP_MIN_ROWS} rows on, the regression's draws w (independent N(0, 1) residuals
+     * from {@code gauss}, in row order) rank-mapped onto m stratified uniforms. With fewer rows the rank order would
+     * weaken the regression noticeably, so each row reads Φ(w) with the residual's N(0, 1) as Φ⁻¹ of a stratified
+     * uniform: an exact draw per row, with the noise stratified.
      */
     private void regressionDraws(CompiledLeaf leaf, int[] rows, int m, int[][] levels, double[] out, long[] keys,
             UniformRandomProvider rng, ZigguratSampler.NormalizedGaussian gauss) {
+        boolean rankMap = m >= StratifiedUniforms.RANK_MAP_MIN_ROWS;
+        if (!rankMap) {
+            StratifiedUniforms.fill(out, m, rng);
+        }
         int[] regressors = leaf.regressors();
         for (int i = 0; i < m; i++) {
-            double w = leaf.residual() * gauss.sample();
+            double w = leaf.residual() * (rankMap ? gauss.sample() : FastNormal.inverse(out[i]));
             for (int j = 0; j < regressors.length; j++) {
                 int c = regressors[j];
                 w += leaf.slopes()[j] * (levelScores[c][levels[c][rows[i]]] - leaf.centers()[j]);
             }
-            out[i] = w;
+            out[i] = rankMap ? w : FastNormal.cdf(w);
         }
-        StratifiedUniforms.rankMap(out, m, keys, rng);
+        if (rankMap) {
+            StratifiedUniforms.rankMap(out, m, keys, rng);
+        }
     }
 
     /** Stores a number drawn for a row, and its level when the column is a predictor. */
@@ -442,7 +451,8 @@ final class TreeSampler {
     /** Where u lies within share i of {@code cumulative} (which holds it), as a uniform in (0, 1). */
     private static double within(double[] cumulative, int i, double u) {
         double below = i == 0 ? 0 : cumulative[i - 1];
-        return StratifiedUniforms.open((u - below) / (cumulative[i] - below));
+        double width = cumulative[i] - below;
+        return width > 0 ? StratifiedUniforms.open((u - below) / width) : 0.5;
     }
 
     /** {@link #leafOf(CompiledTree, int[])} for row r of column-major levels. */

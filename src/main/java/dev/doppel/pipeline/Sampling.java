@@ -156,9 +156,16 @@ public final class Sampling {
         }
     }
 
-    /** Heap a drawn row takes in a batch, roughly: numbers 8 bytes, labels 4, strings an object each. */
+    /**
+     * Heap a drawn row takes in a batch, roughly: numbers 8 bytes, labels 4, strings an object each; and, for an output
+     * drawn stratified ({@link RowSampler#STRATIFIED_ROWS}), the worker's scratch of 8 bytes per latent dimension and
+     * row while it draws the batch (a model of 500 columns with missing cells has over 1,000 dimensions).
+     */
     private static long rowBytes(SampleRequest request) {
         long bytes = 16;
+        if (request.rows() <= RowSampler.STRATIFIED_ROWS) {
+            bytes += 8L * (request.model().copula().dimension() + 1);
+        }
         for (ColumnModel m : request.model().columns()) { // the same kinds before and after constraints complete a batch
             bytes += switch (m.spec().kind()) {
                 case INTEGER, DECIMAL, DATE, DATETIME -> 8;

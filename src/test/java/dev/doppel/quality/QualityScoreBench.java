@@ -48,7 +48,7 @@ import java.util.SplittableRandom;
  *
  * <p>Run: {@code bench/quality.sh}. Settings (environment): SPLITS (halves per dataset, default 1), DATASETS (file
  * names, comma-separated), MODELS (copula,tree), DETAIL (print every column and pair score), SYNTH_ROWS (rows sampled;
- * default |A|), MIN_GROUP (k), MASK (set: fit as {@code doppel run} does by default, with detection's masking plan, so
+ * default |A|), MIN_GROUP (k), MASK (1: fit as {@code doppel run} does by default, with detection's masking plan, so
  * direct identifiers are made up instead of learned), and the tree's MIN_LEAF, MAX_DEPTH, SMOOTHING, SIGNIFICANCE.
  */
 public final class QualityScoreBench {
@@ -92,7 +92,7 @@ public final class QualityScoreBench {
         for (String kind : models) {
             long start = System.nanoTime();
             SynthModel model;
-            if (System.getenv("MASK") != null) { // as `doppel run` learns it: direct identifiers made up, not learned
+            if ("1".equals(System.getenv("MASK"))) { // as `doppel run` learns it: direct identifiers made up, not learned
                 Fitting.Masked masked = Fitting.mask(new Fitting.Inspected(a, inferred, specs), null, fit, null, null);
                 model = Fitting.fit(masked, fit, "bench");
                 if (kind.equals("tree")) {
