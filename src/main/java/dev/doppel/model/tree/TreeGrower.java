@@ -617,6 +617,7 @@ final class TreeGrower {
         for (double v : w) {
             total += v * v;
         }
+        double[] ranks = given == null ? rankUniforms(valueRows) : null;
         double[] correlation = new double[levels.length];
         int usable = 0;
         for (int p = 0; p < levels.length; p++) {
@@ -633,6 +634,9 @@ final class TreeGrower {
             correlation[p] = Double.NaN;
             if (varX > 1e-12 && total > 1e-12) {
                 correlation[p] = sxw / Math.sqrt(varX * total); // w has mean 0
+                if (ranks != null) {
+                    correlation[p] = blend(correlation[p], rankLatent(ranks, predictorUniforms(p, valueRows)));
+                }
                 usable++;
             }
         }
@@ -663,7 +667,9 @@ final class TreeGrower {
         }
         Arrays.sort(chosen);
         double[] centers = new double[q];
+        double[] sd = new double[q];
         double[][] x = new double[q][m];
+        double[][] uniforms = new double[q][];
         for (int a = 0; a < q; a++) {
             double sum = 0;
             for (int i = 0; i < m; i++) {
@@ -671,10 +677,15 @@ final class TreeGrower {
                 sum += x[a][i];
             }
             centers[a] = sum / m;
+            double ss = 0;
             for (int i = 0; i < m; i++) {
                 x[a][i] -= centers[a];
+                ss += x[a][i] * x[a][i];
             }
+            sd[a] = Math.sqrt(ss / m);
+            uniforms[a] = ranks != null ? predictorUniforms(chosen[a], valueRows) : null;
         }
+        // on the standardised scale: the predictors' correlations, estimated as the target's are
         double[][] gram = new double[q][q];
         double[] cross = new double[q];
         for (int a = 0; a < q; a++) {
@@ -683,26 +694,25 @@ final class TreeGrower {
                 for (int i = 0; i < m; i++) {
                     sum += x[a][i] * x[b][i];
                 }
-                gram[a][b] = sum;
-                gram[b][a] = sum;
+                double r = a == b ? 1 : sum / (m * sd[a] * sd[b]);
+                if (a != b && ranks != null) {
+                    r = blend(r, rankLatent(uniforms[a], uniforms[b]));
+                }
+                gram[a][b] = r;
+                gram[b][a] = r;
             }
-            double sum = 0;
-            for (int i = 0; i < m; i++) {
-                sum += x[a][i] * w[i];
-            }
-            cross[a] = sum;
-            gram[a][a] += 1e-3 * m; // ridge: keeps near-collinear predictors from trading huge coefficients
+            cross[a] = correlation[chosen[a]];
+            gram[a][a] += 1e-3; // ridge: keeps near-collinear predictors from trading huge coefficients
         }
         double[] slopes = solve(gram, cross);
         if (slopes == null) {
             return Regression.NONE;
         }
-        double explained = 0;
+        double explainedShare = 0;
         for (int a = 0; a < q; a++) {
-            slopes[a] /= attenuation;
-            explained += slopes[a] * cross[a] / attenuation;
+            explainedShare += slopes[a] * cross[a] / (attenuation * attenuation);
+            slopes[a] /= attenuation * sd[a]; // per unit of the predictor's own score, as the sampler reads it
         }
-        double explainedShare = explained / total;
         if (explainedShare > 1 - MIN_RESIDUAL_SHARE) { // the latent's variance stays 1, so Φ(w) stays uniform
             double shrink = Math.sqrt((1 - MIN_RESIDUAL_SHARE) / explainedShare);
             for (int a = 0; a < q; a++) {
@@ -790,6 +800,65 @@ final class TreeGrower {
             below = above;
         }
         return Math.max(1e-6, Math.min(1, variance));
+    }
+
+    /**
+     * The latent correlation a numeric target's leaf regression uses: the mean of the estimate from normal scores
+     * and the one from rank scores, as the copula estimates its correlations (see the copula's latent correlation):
+     * when the dependence is not Gaussian in the tails (mall_customers' age and spending score), normal scores alone
+     * see a weaker one than ranks do, and the tree drew it weaker than the copula.
+     */
+    private static double blend(double normal, double rankLatent) {
+        return 0.5 * (normal + rankLatent);
+    }
+
+    /** Spearman's rho of two columns of rank scores, as the latent correlation of a bivariate normal: 2 sin(π ρ / 6). */
+    private static double rankLatent(double[] u, double[] v) {
+        int m = u.length;
+        double su = 0;
+        double sv = 0;
+        for (int i = 0; i < m; i++) {
+            su += u[i];
+            sv += v[i];
+        }
+        double mu = su / m;
+        double mv = sv / m;
+        double suu = 0;
+        double svv = 0;
+        double suv = 0;
+        for (int i = 0; i < m; i++) {
+            suu += (u[i] - mu) * (u[i] - mu);
+            svv += (v[i] - mv) * (v[i] - mv);
+            suv += (u[i] - mu) * (v[i] - mv);
+        }
+        if (suu <= 1e-12 || svv <= 1e-12) {
+            return 0;
+        }
+        double rho = suv / Math.sqrt(suu * svv);
+        return 2 * Math.sin(Math.PI * rho / 6);
+    }
+
+    /** Each row's predictor level as a probability: Φ of its normal score (a quantile bin's middle). */
+    private double[] predictorUniforms(int p, int[] valueRows) {
+        double[] u = new double[valueRows.length];
+        for (int i = 0; i < u.length; i++) {
+            u[i] = FastNormal.cdf(levelScores[p][levels[p][valueRows[i]]]);
+        }
+        return u;
+    }
+
+    /** (rank − ½) / m of each row's score among the given rows (ties share their mean rank). */
+    private double[] rankUniforms(int[] valueRows) {
+        int m = valueRows.length;
+        double[] values = new double[m];
+        for (int i = 0; i < m; i++) {
+            values[i] = score[valueRows[i]];
+        }
+        double[] u = Correlations.midRanks(values);
+        for (int i = 0; i < m; i++) {
+            u[i] = (u[i] - 0.5) / m;
+        }
+        return u;
     }
 
     /** Φ⁻¹((rank − ½) / m) of each row's score among the given rows (ties share their mean rank), centred. */
