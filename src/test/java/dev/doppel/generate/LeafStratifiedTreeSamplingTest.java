@@ -37,6 +37,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.junit.jupiter.api.BeforeAll;
+import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -277,17 +278,7 @@ class LeafStratifiedTreeSamplingTest {
     }
 
     private static double correlation(double[] x, double[] y) {
-        double mx = Arrays.stream(x).average().orElse(0);
-        double my = Arrays.stream(y).average().orElse(0);
-        double sxy = 0;
-        double sxx = 0;
-        double syy = 0;
-        for (int i = 0; i < x.length; i++) {
-            sxy += (x[i] - mx) * (y[i] - my);
-            sxx += (x[i] - mx) * (x[i] - mx);
-            syy += (y[i] - my) * (y[i] - my);
-        }
-        return sxy / Math.sqrt(sxx * syy);
+        return new PearsonsCorrelation().correlation(x, y);
     }
 
     private static double gaussian(SplittableRandom r) {
