@@ -420,7 +420,7 @@ public final class RowSampler {
     }
 
     /** A double's bits as a long that orders like the double (-0.0 just below 0.0). */
-    private static long sortable(double d) {
+    static long sortable(double d) {
         long bits = Double.doubleToRawLongBits(d);
         return bits >= 0 ? bits : bits ^ Long.MAX_VALUE;
     }

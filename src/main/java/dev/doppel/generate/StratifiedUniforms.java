@@ -68,8 +68,7 @@ final class StratifiedUniforms {
         int bits = 32 - Integer.numberOfLeadingZeros(Math.max(1, m - 1));
         long mask = (1L << bits) - 1;
         for (int r = 0; r < m; r++) {
-            long b = Double.doubleToRawLongBits(w[r]);
-            keys[r] = (b >= 0 ? b : b ^ Long.MAX_VALUE) & ~mask | r; // order-preserving bits, index in the low bits
+            keys[r] = RowSampler.sortable(w[r]) & ~mask | r; // order-preserving bits, index in the low bits
         }
         Arrays.sort(keys, 0, m); // signed order of the keys is the order of w (to about 1e-12 of w)
         for (int k = 0; k < m; k++) {

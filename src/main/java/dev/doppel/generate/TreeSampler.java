@@ -213,7 +213,6 @@ final class TreeSampler {
      */
     void fill(Batch batch, long first, int rows, UniformRandomProvider rng, Audience audience,
             Interleave interleave, boolean stratified) {
-        int[] level = new int[columns];
         double[][] numbers = new double[trees.length][];
         int[][] codes = new int[trees.length][];
         for (int t = 0; t < trees.length; t++) {
@@ -224,8 +223,9 @@ final class TreeSampler {
             }
         }
         boolean conditioned = audience != null && !audience.isEmpty();
+        int[][] levels = levels(rows);
         if (stratified && !conditioned) {
-            fillByLeaf(numbers, codes, rows, rng);
+            fillByLeaf(numbers, codes, levels, rows, rng);
             return;
         }
         StratifiedUniforms strata = stratified ? new StratifiedUniforms(trees.length, rows, rng) : null;
@@ -233,7 +233,7 @@ final class TreeSampler {
         for (int r = 0; r < rows; r++) {
             Where where = conditioned ? audience.groups().get(interleave.groupOf(first + r)) : null;
             int attempts = 0;
-            while (!drawRow(r, level, numbers, codes, attempts == 0 ? strata : null, rng, gauss, where)) {
+            while (!drawRow(r, levels, numbers, codes, attempts == 0 ? strata : null, rng, gauss, where)) {
                 if (++attempts >= MAX_ATTEMPTS) {
                     throw new ConditionException(ConditionException.Part.WHERE, "the condition is met by fewer than 1"
                             + " in " + MAX_ATTEMPTS + " rows the tree model draws; widen it");
@@ -252,14 +252,8 @@ final class TreeSampler {
      * does), and the leaves' draws are independent of one another. The random stream is consumed column by
      * column, leaf by leaf, row by row, so the batch is a function of the seed and batch index alone.
      */
-    private void fillByLeaf(double[][] numbers, int[][] codes, int rows, UniformRandomProvider rng) {
+    private void fillByLeaf(double[][] numbers, int[][] codes, int[][] levels, int rows, UniformRandomProvider rng) {
         ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
-        int[][] levels = new int[columns][];
-        int[] none = new int[rows]; // columns no tree draws: level 0, as in drawRow
-        Arrays.fill(levels, none);
-        for (CompiledTree tree : trees) {
-            levels[tree.target()] = new int[rows];
-        }
         LeafScratch scratch = new LeafScratch(rows);
         for (int t = 0; t < trees.length; t++) {
             CompiledTree tree = trees[t];
@@ -284,6 +278,19 @@ final class TreeSampler {
                 }
             }
         }
+    }
+
+    /**
+     * Per column, each row's level ({@link Levels}) once the column is drawn, column-major: {@code levels[c][r]}.
+     * Columns no tree draws stay at level 0 (one shared array).
+     */
+    private int[][] levels(int rows) {
+        int[][] levels = new int[columns][];
+        Arrays.fill(levels, new int[rows]);
+        for (CompiledTree tree : trees) {
+            levels[tree.target()] = new int[rows];
+        }
+        return levels;
     }
 
     /** Scratch arrays of one batch's {@link #fillByLeaf}, reused from column to column and leaf to leaf. */
@@ -379,13 +386,9 @@ final class TreeSampler {
         if (!rankMap) {
             StratifiedUniforms.fill(out, m, rng);
         }
-        int[] regressors = leaf.regressors();
         for (int i = 0; i < m; i++) {
-            double w = leaf.residual() * (rankMap ? gauss.sample() : FastNormal.inverse(out[i]));
-            for (int j = 0; j < regressors.length; j++) {
-                int c = regressors[j];
-                w += leaf.slopes()[j] * (levelScores[c][levels[c][rows[i]]] - leaf.centers()[j]);
-            }
+            double w = plusRegression(leaf.residual() * (rankMap ? gauss.sample() : FastNormal.inverse(out[i])), leaf,
+                    levels, rows[i]);
             out[i] = rankMap ? w : FastNormal.cdf(w);
         }
         if (rankMap) {
@@ -411,23 +414,23 @@ final class TreeSampler {
      * stratified uniform stratifies the whole column. Without strata a regression's normal comes from {@code gauss}
      * (independent of u, and cheaper than Φ⁻¹(u)).
      */
-    private boolean drawRow(int r, int[] level, double[][] numbers, int[][] codes, StratifiedUniforms strata,
+    private boolean drawRow(int r, int[][] levels, double[][] numbers, int[][] codes, StratifiedUniforms strata,
             UniformRandomProvider rng, ZigguratSampler.NormalizedGaussian gauss, Where where) {
         ZigguratSampler.NormalizedGaussian normals = strata == null ? gauss : null;
         for (int t = 0; t < trees.length; t++) {
             CompiledTree tree = trees[t];
-            CompiledLeaf leaf = tree.leaves()[leafOf(tree, level)];
+            CompiledLeaf leaf = tree.leaves()[leafOf(tree, levels, r)];
             double u = strata != null ? strata.get(t, r) : StratifiedUniforms.open(rng.nextDouble());
             double[] cumulative = leaf.cumulative();
             ColumnCondition condition = where != null && where.conditioned(tree.target())
                     ? where.column(tree.target()) : null;
             if (tree.numeric() == null) {
-                int outcome = leaf.codes()[pick(cumulative, probability(leaf, level, u, normals))];
+                int outcome = leaf.codes()[pick(cumulative, probability(leaf, levels, r, u, normals))];
                 if (condition instanceof LabelCondition label && !label.accepts(outcome)) {
                     return false;
                 }
                 codes[t][r] = outcome;
-                level[tree.target()] = Levels.ofCode(outcome);
+                levels[tree.target()][r] = Levels.ofCode(outcome);
                 continue;
             }
             int i = pick(cumulative, u);
@@ -435,15 +438,12 @@ final class TreeSampler {
                 case -1 -> Double.NaN;
                 case -2 -> tree.numeric().spike().value();
                 default -> tree.marginal() == null ? tree.numeric().spike().value()
-                        : value(tree, leaf, level, within(cumulative, i, u), normals);
+                        : read(tree, leaf, probability(leaf, levels, r, within(cumulative, i, u), normals));
             };
             if (condition instanceof RangeCondition range && !range.accepts(x)) {
                 return false;
             }
-            numbers[t][r] = x;
-            if (tree.predictor()) {
-                level[tree.target()] = Levels.ofNumber(tree.numeric(), x);
-            }
+            put(tree, r, x, numbers[t], levels);
         }
         return true;
     }
@@ -455,7 +455,7 @@ final class TreeSampler {
         return width > 0 ? StratifiedUniforms.open((u - below) / width) : 0.5;
     }
 
-    /** {@link #leafOf(CompiledTree, int[])} for row r of column-major levels. */
+    /** The leaf a column's tree sends row r to, given its levels so far (column-major: {@code levels[c][r]}). */
     private static int leafOf(CompiledTree tree, int[][] levels, int r) {
         int[] feature = tree.feature();
         int[] next = tree.next();
@@ -467,40 +467,29 @@ final class TreeSampler {
         return next[node];
     }
 
-    private static int leafOf(CompiledTree tree, int[] level) {
-        int[] feature = tree.feature();
-        int[] next = tree.next();
-        long[][] left = tree.left();
-        int node = 0;
-        while (feature[node] >= 0) {
-            node = ColumnTree.goesLeft(left[node], level[feature[node]]) ? next[node] : next[node] + 1;
-        }
-        return next[node];
-    }
-
     /**
      * The probability at which a leaf is read for a row whose uniform is u: u itself without a regression, else Φ(w)
      * with w = Σ slope·(score − center) + residual·Φ⁻¹(u), the leaf's Gaussian draw given the row's columns drawn so
      * far (Φ⁻¹(u) is the N(0, 1) draw, so stratified u stratify it). With {@code normals} (independent draws), the
      * N(0, 1) draw is its next one instead, and u is not used.
      */
-    private double probability(CompiledLeaf leaf, int[] level, double u, ZigguratSampler.NormalizedGaussian normals) {
-        int[] regressors = leaf.regressors();
-        if (regressors.length == 0) {
+    private double probability(CompiledLeaf leaf, int[][] levels, int row, double u,
+            ZigguratSampler.NormalizedGaussian normals) {
+        if (leaf.regressors().length == 0) {
             return u;
         }
-        double w = leaf.residual() * (normals != null ? normals.sample() : FastNormal.inverse(u));
-        for (int i = 0; i < regressors.length; i++) {
-            int c = regressors[i];
-            w += leaf.slopes()[i] * (levelScores[c][level[c]] - leaf.centers()[i]);
-        }
-        return FastNormal.cdf(w);
+        return FastNormal.cdf(plusRegression(leaf.residual() * (normals != null ? normals.sample()
+                : FastNormal.inverse(u)), leaf, levels, row));
     }
 
-    /** A value of a leaf whose uniform within the value outcome is u (see {@link #probability} for normals). */
-    private double value(CompiledTree tree, CompiledLeaf leaf, int[] level, double u,
-            ZigguratSampler.NormalizedGaussian normals) {
-        return read(tree, leaf, probability(leaf, level, u, normals));
+    /** {@code w} plus the leaf regression's Σ slope·(score − center) for the row's columns drawn so far. */
+    private double plusRegression(double w, CompiledLeaf leaf, int[][] levels, int row) {
+        int[] regressors = leaf.regressors();
+        for (int i = 0; i < regressors.length; i++) {
+            int c = regressors[i];
+            w += leaf.slopes()[i] * (levelScores[c][levels[c][row]] - leaf.centers()[i]);
+        }
+        return w;
     }
 
     /**

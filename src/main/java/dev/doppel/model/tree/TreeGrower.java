@@ -600,7 +600,8 @@ final class TreeGrower {
      * @param attenuation 1 for a numeric target; for a categorical one, see {@link #labelAttenuation}
      */
     private Regression regression(int[] valueRows, double[] given, double attenuation) {
-        double[] w = given != null ? given : rankScores(valueRows);
+        double[] ranks = given == null ? rankUniforms(valueRows) : null;
+        double[] w = given != null ? given : normalScores(ranks);
         int m = valueRows.length;
         double sumSquares = 0;
         for (double v : w) {
@@ -617,7 +618,6 @@ final class TreeGrower {
         for (double v : w) {
             total += v * v;
         }
-        double[] ranks = given == null ? rankUniforms(valueRows) : null;
         double[] correlation = new double[levels.length];
         int usable = 0;
         for (int p = 0; p < levels.length; p++) {
@@ -812,29 +812,12 @@ final class TreeGrower {
         return 0.5 * (normal + rankLatent);
     }
 
-    /** Spearman's rho of two columns of rank scores, as the latent correlation of a bivariate normal: 2 sin(π ρ / 6). */
+    /**
+     * Spearman's rho of two columns of rank scores (their Pearson correlation; 0 when either is constant), as the
+     * latent correlation of a bivariate normal: 2 sin(π ρ / 6).
+     */
     private static double rankLatent(double[] u, double[] v) {
-        int m = u.length;
-        double su = 0;
-        double sv = 0;
-        for (int i = 0; i < m; i++) {
-            su += u[i];
-            sv += v[i];
-        }
-        double mu = su / m;
-        double mv = sv / m;
-        double suu = 0;
-        double svv = 0;
-        double suv = 0;
-        for (int i = 0; i < m; i++) {
-            suu += (u[i] - mu) * (u[i] - mu);
-            svv += (v[i] - mv) * (v[i] - mv);
-            suv += (u[i] - mu) * (v[i] - mv);
-        }
-        if (suu <= 1e-12 || svv <= 1e-12) {
-            return 0;
-        }
-        double rho = suv / Math.sqrt(suu * svv);
+        double rho = Correlations.pearsonPairwise(u, v);
         return 2 * Math.sin(Math.PI * rho / 6);
     }
 
@@ -861,17 +844,13 @@ final class TreeGrower {
         return u;
     }
 
-    /** Φ⁻¹((rank − ½) / m) of each row's score among the given rows (ties share their mean rank), centred. */
-    private double[] rankScores(int[] valueRows) {
-        int m = valueRows.length;
-        double[] values = new double[m];
-        for (int i = 0; i < m; i++) {
-            values[i] = score[valueRows[i]];
-        }
-        double[] w = Correlations.midRanks(values);
+    /** Φ⁻¹ of each rank uniform ({@link #rankUniforms}), centred: a numeric target's normal scores in the leaf. */
+    private static double[] normalScores(double[] ranks) {
+        int m = ranks.length;
+        double[] w = new double[m];
         double mean = 0;
         for (int i = 0; i < m; i++) {
-            w[i] = FastNormal.inverse((w[i] - 0.5) / m);
+            w[i] = FastNormal.inverse(ranks[i]);
             mean += w[i];
         }
         mean /= m;
