@@ -123,7 +123,7 @@ public final class Sampling {
         Queue<CsvBatchEncoder.Sink> sinks = new ConcurrentLinkedQueue<>();
         try (OutputStream stream = Files.newOutputStream(out.temp())) {
             stream.write(encoder.header());
-            long unitBytes = (long) batchRows * (rowBytes(request) + encoder.sizeHint(1));
+            long unitBytes = (long) batchRows * (rowBytes(request, sampler) + encoder.sizeHint(1));
             Sampling.<CsvBatchEncoder.Sink>drawInOrder(request.rows(), request.threads(), unitBytes, sampler, layer,
                     summary, progress,
                     batch -> {
@@ -150,7 +150,7 @@ public final class Sampling {
         try (ParquetBatchWriter writer = new ParquetBatchWriter(
                 out.temp(), layer.columns(), request.compression(), request.rows())) {
             // a batch plus its compressed pages (a fraction of the batch)
-            long unitBytes = (long) SampleRequest.BATCH_ROWS * rowBytes(request) * 5 / 4;
+            long unitBytes = (long) SampleRequest.BATCH_ROWS * rowBytes(request, sampler) * 5 / 4;
             Sampling.<ParquetBatchWriter.EncodedBatch>drawInOrder(request.rows(), request.threads(), unitBytes,
                     sampler, layer, summary, progress, writer::encode, (batch, pages) -> writer.append(pages));
         }
@@ -161,9 +161,9 @@ public final class Sampling {
      * drawn stratified ({@link RowSampler#STRATIFIED_ROWS}), the worker's scratch of 8 bytes per latent dimension and
      * row while it draws the batch (a model of 500 columns with missing cells has over 1,000 dimensions).
      */
-    private static long rowBytes(SampleRequest request) {
+    private static long rowBytes(SampleRequest request, RowSampler sampler) {
         long bytes = 16;
-        if (request.rows() <= RowSampler.STRATIFIED_ROWS) {
+        if (sampler.stratified()) {
             bytes += 8L * (request.model().copula().dimension() + 1);
         }
         for (ColumnModel m : request.model().columns()) { // the same kinds before and after constraints complete a batch
