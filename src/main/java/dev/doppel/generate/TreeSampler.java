@@ -47,7 +47,9 @@ final class TreeSampler {
             int[] feature,
             int[] next,
             long[][] left,
-            CompiledLeaf[] leaves) {}
+            CompiledLeaf[] leaves,
+            int[] globalCodes,
+            double[] globalCumulative) {}
 
     /**
      * @param codes the outcomes (see {@link ColumnTree.Leaf})
@@ -97,8 +99,13 @@ final class TreeSampler {
                 leaves[l] = compile(tree.leaves().get(l), global, smoothing, predictorColumns);
             }
             NumericColumn numeric = m instanceof NumericColumn num ? num : null;
+            int[] globalCodes = new int[global[0].length];
+            for (int i = 0; i < globalCodes.length; i++) {
+                globalCodes[i] = (int) global[0][i];
+            }
             trees[t] = new CompiledTree(target, numeric, numeric == null ? null : numeric.marginal(),
-                    rounding[target], isPredictor[target], feature, tree.next().clone(), tree.left().clone(), leaves);
+                    rounding[target], isPredictor[target], feature, tree.next().clone(), tree.left().clone(), leaves,
+                    globalCodes, cumulative(global[1]));
         }
     }
 
@@ -249,12 +256,16 @@ final class TreeSampler {
      * exact to about 1/m; stratifying over the whole batch instead (row by row) left each leaf's rows an unstratified
      * subset of the batch's strata, and a leaf regression's Φ(w) unstratified altogether. Each row is drawn from its
      * leaf (a regression leaf keeps its rows' order of w and the leaf's own distribution, as the copula's rank map
-     * does), and the leaves' draws are independent of one another. The random stream is consumed column by
-     * column, leaf by leaf, row by row, so the batch is a function of the seed and batch index alone.
+     * does), and the leaves' draws are independent of one another. From {@link StratifiedUniforms#RANK_MAP_MIN_ROWS}
+     * rows on, each column also comes out with its own distribution over the batch, as a copula batch does: the
+     * leaves' outcome shares are tilted for the batch ({@link #raked}) and a number's values rank-mapped onto its
+     * quantiles ({@link #calibrateValues}). The random stream is consumed column by column, leaf by leaf, row by row,
+     * so the batch is a function of the seed and batch index alone.
      */
     private void fillByLeaf(double[][] numbers, int[][] codes, int[][] levels, int rows, UniformRandomProvider rng) {
         ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
         LeafScratch scratch = new LeafScratch(rows);
+        boolean calibrated = rows >= StratifiedUniforms.RANK_MAP_MIN_ROWS; // below, the rank map would weaken ties
         for (int t = 0; t < trees.length; t++) {
             CompiledTree tree = trees[t];
             int leafCount = tree.leaves().length;
@@ -263,6 +274,7 @@ final class TreeSampler {
                 scratch.leaf[r] = leafOf(tree, levels, r);
                 start[scratch.leaf[r] + 1]++;
             }
+            double[][] cumulative = calibrated ? raked(tree, start, rows) : null;
             for (int l = 0; l < leafCount; l++) {
                 start[l + 1] += start[l];
             }
@@ -273,11 +285,151 @@ final class TreeSampler {
             for (int l = 0; l < leafCount; l++) {
                 int m = start[l + 1] - start[l];
                 if (m > 0) {
-                    drawLeaf(tree, tree.leaves()[l], Arrays.copyOfRange(scratch.order, start[l], start[l + 1]),
-                            numbers[t], codes[t], levels, scratch, rng, gauss);
+                    CompiledLeaf leaf = tree.leaves()[l];
+                    drawLeaf(tree, leaf, cumulative != null ? cumulative[l] : leaf.cumulative(),
+                            Arrays.copyOfRange(scratch.order, start[l], start[l + 1]), numbers[t], codes[t], levels,
+                            scratch, rng, gauss);
                 }
             }
+            if (calibrated && tree.numeric() != null && tree.marginal() != null) {
+                calibrateValues(tree, numbers[t], levels, rows, scratch, rng);
+            }
         }
+    }
+
+    /** Most rounds of {@link #raked}'s iterative proportional fitting. */
+    private static final int RAKING_ROUNDS = 100;
+    /** {@link #raked} stops once every outcome's expected count is this close to its target. */
+    private static final double RAKING_TOLERANCE = 0.01;
+    /**
+     * The most {@link #raked} multiplies (or divides) an outcome's odds by. A batch needs a few percent; the bound
+     * keeps a leaf's shares from being overrun when an outcome's only leaves happen to get few rows of the batch.
+     */
+    private static final double MAX_TILT = 2;
+
+    /**
+     * Each leaf's outcome shares for this batch, tilted so that the batch comes out with the column's own shares.
+     *
+     * <p>Why: each leaf's draws are stratified, but how many of the batch's rows reach a leaf depends on the columns
+     * drawn before, so over the batch a column's shares missed the column's own by about 1/√rows, as independent draws
+     * do, where the copula's batches hit them to about 1/rows. Given the leaves' row counts {@code m_l} (known before
+     * the column is drawn), the outcomes' weights {@code λ_c} are fitted by iterative proportional fitting so that
+     * Σ_l m_l·p_l(c)·λ_c / Σ_c' p_l(c')·λ_c' is rows times the column's share of c for every outcome c: the tilted
+     * shares are the ones nearest the leaves' own (in Kullback-Leibler divergence) that give the batch the column's
+     * shares, so every leaf keeps its odds between two outcomes up to one common factor per outcome, and an outcome a
+     * leaf cannot draw stays out of it. The stratified draws then hit the tilted shares within 2 per leaf. No factor
+     * goes beyond {@link #MAX_TILT} either way: where that is not enough, the batch stays off the column's shares.
+     *
+     * @param start per leaf {@code l}, its row count at {@code start[l + 1]}
+     * @return per leaf, the tilted cumulative shares in the leaf's outcome order
+     */
+    private static double[][] raked(CompiledTree tree, int[] start, int rows) {
+        boolean numeric = tree.numeric() != null;
+        CompiledLeaf[] leaves = tree.leaves();
+        int slots = tree.globalCodes().length;
+        double[] target = new double[slots];
+        double[] globalCumulative = tree.globalCumulative();
+        for (int c = 0; c < slots; c++) {
+            target[c] = rows * (globalCumulative[c] - (c == 0 ? 0 : globalCumulative[c - 1]));
+        }
+        double[][] share = new double[leaves.length][slots];
+        double[] support = new double[slots];
+        for (int l = 0; l < leaves.length; l++) {
+            double[] cumulative = leaves[l].cumulative();
+            int[] leafCodes = leaves[l].codes();
+            for (int i = 0; i < leafCodes.length; i++) {
+                int c = slotOf(numeric, leafCodes[i]);
+                double p = cumulative[i] - (i == 0 ? 0 : cumulative[i - 1]);
+                share[l][c] += p;
+                support[c] += start[l + 1] * p;
+            }
+        }
+        double[] lambda = new double[slots];
+        double drawn = 0; // the column's share of the outcomes the leaves can draw
+        for (int c = 0; c < slots; c++) {
+            lambda[c] = support[c] > 0 && target[c] > 0 ? 1 : 0; // an outcome no leaf (or the column) draws: none
+            drawn += lambda[c] > 0 ? target[c] / rows : 0;
+        }
+        for (int c = 0; c < slots; c++) {
+            target[c] = drawn > 0 ? target[c] / drawn : target[c]; // the batch's rows go to those outcomes alone
+        }
+        double[] expected = new double[slots];
+        for (int round = 0; round < RAKING_ROUNDS; round++) {
+            Arrays.fill(expected, 0);
+            for (int l = 0; l < leaves.length; l++) {
+                int m = start[l + 1];
+                if (m == 0) {
+                    continue;
+                }
+                double z = 0;
+                for (int c = 0; c < slots; c++) {
+                    z += share[l][c] * lambda[c];
+                }
+                if (z <= 0) {
+                    continue;
+                }
+                for (int c = 0; c < slots; c++) {
+                    expected[c] += m * share[l][c] * lambda[c] / z;
+                }
+            }
+            double worst = 0;
+            for (int c = 0; c < slots; c++) {
+                if (lambda[c] > 0 && expected[c] > 0) {
+                    worst = Math.max(worst, Math.abs(expected[c] - target[c]));
+                    lambda[c] = Math.min(MAX_TILT, Math.max(1 / MAX_TILT, lambda[c] * target[c] / expected[c]));
+                }
+            }
+            if (worst < RAKING_TOLERANCE) {
+                break;
+            }
+        }
+        double[][] out = new double[leaves.length][];
+        for (int l = 0; l < leaves.length; l++) {
+            int[] leafCodes = leaves[l].codes();
+            double[] cumulative = leaves[l].cumulative();
+            double[] weights = new double[leafCodes.length];
+            double total = 0;
+            for (int i = 0; i < leafCodes.length; i++) {
+                weights[i] = (cumulative[i] - (i == 0 ? 0 : cumulative[i - 1])) * lambda[slotOf(numeric, leafCodes[i])];
+                total += weights[i];
+            }
+            out[l] = total > 0 ? cumulative(weights) : cumulative; // a leaf holding only outcomes the batch lacks
+        }
+        return out;
+    }
+
+    /**
+     * Brings a numeric column's values over the batch to the column's own distribution: the value rows' positions
+     * in it (drawn leaf by leaf) are rank-mapped onto stratified uniforms ({@link StratifiedUniforms#rankMap}) and
+     * read through the column's quantile function. The order the leaves gave, and with it the dependence on the
+     * columns drawn before, is kept; the values' quantiles become the column's to about 1/rows instead of 1/√rows.
+     */
+    private void calibrateValues(CompiledTree tree, double[] numbers, int[][] levels, int rows, LeafScratch scratch,
+            UniformRandomProvider rng) {
+        int values = 0;
+        int[] valueRows = scratch.order;
+        double[] positions = scratch.w;
+        for (int r = 0; r < rows; r++) {
+            if (scratch.outcome[r] >= 0) {
+                valueRows[values] = r;
+                positions[values++] = scratch.position[r];
+            }
+        }
+        if (values < StratifiedUniforms.RANK_MAP_MIN_ROWS) {
+            return;
+        }
+        StratifiedUniforms.rankMap(positions, values, scratch.keys, rng);
+        for (int j = 0; j < values; j++) {
+            put(tree, valueRows[j], value(tree, positions[j]), numbers, levels);
+        }
+    }
+
+    /** An outcome's index among the column's overall outcomes (see {@link #global}). */
+    private static int slotOf(boolean numeric, int code) {
+        if (numeric) {
+            return code == -1 ? 0 : code == -2 ? 1 : 2;
+        }
+        return code + 1;
     }
 
     /**
@@ -301,6 +453,10 @@ final class TreeSampler {
         final double[] w;
         final int[] valueRows;
         final long[] keys;
+        /** A numeric column's outcome per row of the batch (a value, -1 missing, -2 the spike). */
+        final int[] outcome;
+        /** A numeric value's position in the column's distribution, per row of the batch. */
+        final double[] position;
 
         LeafScratch(int rows) {
             leaf = new int[rows];
@@ -309,6 +465,8 @@ final class TreeSampler {
             w = new double[rows];
             valueRows = new int[rows];
             keys = new long[rows];
+            outcome = new int[rows];
+            position = new double[rows];
         }
     }
 
@@ -326,12 +484,11 @@ final class TreeSampler {
      * regression, at their w rank-mapped onto stratified uniforms over those rows. The outcome thus stays independent
      * of the regressors, as in {@link #drawRow}, and the values are stratified within the leaf.
      */
-    private void drawLeaf(CompiledTree tree, CompiledLeaf leaf, int[] leafRows, double[] numbers, int[] codes,
-            int[][] levels, LeafScratch scratch, UniformRandomProvider rng,
+    private void drawLeaf(CompiledTree tree, CompiledLeaf leaf, double[] cumulative, int[] leafRows, double[] numbers,
+            int[] codes, int[][] levels, LeafScratch scratch, UniformRandomProvider rng,
             ZigguratSampler.NormalizedGaussian gauss) {
         int m = leafRows.length;
         double[] u = scratch.u;
-        double[] cumulative = leaf.cumulative();
         boolean regression = leaf.regressors().length > 0;
         if (tree.numeric() == null) {
             if (regression) {
@@ -350,25 +507,31 @@ final class TreeSampler {
         int[] valueRows = scratch.valueRows;
         int values = 0;
         for (int i = 0; i < m; i++) {
+            int row = leafRows[i];
             int k = pick(cumulative, u[i]);
             int code = leaf.codes()[k];
+            scratch.outcome[row] = code;
             if (code >= 0 && tree.marginal() != null && regression) {
-                valueRows[values++] = leafRows[i]; // read below, once the value rows' w are rank-mapped
+                valueRows[values++] = row; // read below, once the value rows' w are rank-mapped
                 continue;
             }
-            double x = switch (code) {
-                case -1 -> Double.NaN;
-                case -2 -> tree.numeric().spike().value();
-                default -> tree.marginal() == null ? tree.numeric().spike().value()
-                        : read(tree, leaf, within(cumulative, k, u[i]));
-            };
-            put(tree, leafRows[i], x, numbers, levels);
+            double x;
+            if (code >= 0 && tree.marginal() != null) {
+                double q = position(leaf, within(cumulative, k, u[i]));
+                scratch.position[row] = q;
+                x = value(tree, q);
+            } else {
+                x = code == -1 ? Double.NaN : tree.numeric().spike().value();
+            }
+            put(tree, row, x, numbers, levels);
         }
         if (values > 0) {
             double[] p = scratch.w;
             regressionDraws(leaf, valueRows, values, levels, p, scratch.keys, rng, gauss);
             for (int j = 0; j < values; j++) {
-                put(tree, valueRows[j], read(tree, leaf, p[j]), numbers, levels);
+                double q = position(leaf, p[j]);
+                scratch.position[valueRows[j]] = q;
+                put(tree, valueRows[j], value(tree, q), numbers, levels);
             }
         }
     }
@@ -497,15 +660,28 @@ final class TreeSampler {
      * and its rounding.
      */
     private static double read(CompiledTree tree, CompiledLeaf leaf, double u) {
+        return value(tree, position(leaf, u));
+    }
+
+    /**
+     * Where a leaf's probability u falls in the column's own distribution: through the leaf's score groups (uniform
+     * within each group's mean ± √3 sd), or u itself in a leaf without groups.
+     */
+    private static double position(CompiledLeaf leaf, double u) {
         double[] groupCumulative = leaf.groupCumulative();
-        if (groupCumulative.length > 0) {
-            int g = pick(groupCumulative, u);
-            double below = g == 0 ? 0 : groupCumulative[g - 1];
-            double width = groupCumulative[g] - below;
-            double t = width > 0 ? Math.min(1, Math.max(0, (u - below) / width)) : 0.5;
-            u = Math.min(1, Math.max(0, leaf.mean()[g] + leaf.halfWidth()[g] * (2 * t - 1)));
+        if (groupCumulative.length == 0) {
+            return u;
         }
-        double x = tree.marginal().quantile(u);
+        int g = pick(groupCumulative, u);
+        double below = g == 0 ? 0 : groupCumulative[g - 1];
+        double width = groupCumulative[g] - below;
+        double t = width > 0 ? Math.min(1, Math.max(0, (u - below) / width)) : 0.5;
+        return Math.min(1, Math.max(0, leaf.mean()[g] + leaf.halfWidth()[g] * (2 * t - 1)));
+    }
+
+    /** The column's value at a position in its distribution: its quantile function, then its rounding. */
+    private static double value(CompiledTree tree, double position) {
+        double x = tree.marginal().quantile(position);
         double factor = tree.rounding();
         return factor > 0 ? Math.rint(x * factor) / factor : x;
     }

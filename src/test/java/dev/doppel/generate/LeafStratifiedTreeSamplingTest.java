@@ -53,6 +53,10 @@ import org.junit.jupiter.api.io.TempDir;
  * whole strata and cuts at most two, so its count is within 2 of m·p. Stratifying over the whole batch, row by row,
  * does not give that: a leaf's rows are a subset of the batch picked by the columns drawn before, so their strata are
  * as scattered as iid draws and a count misses m·p by about √(m·p·(1 − p)).
+ *
+ * <p>The sampler also tilts a batch's leaf shares by one common factor per outcome so that the batch comes out with the
+ * column's own shares ({@link TreeBatchCalibrationTest}). Here churn's and spend's leaves are plans, whose batch counts
+ * are already exact (plan's tree is a root leaf), so the tilt moves a leaf's expected count by well under a row.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LeafStratifiedTreeSamplingTest {
