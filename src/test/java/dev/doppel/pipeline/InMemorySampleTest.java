@@ -43,11 +43,11 @@ class InMemorySampleTest {
 
     /**
      * A table with every evaluated kind: integers, decimals at scale 2 and 3 (negatives near zero, which round to
-     * "0.00"), a date, a boolean, labels, and missing cells in most columns.
+     * "0.00"), a date, a boolean, labels, a date-time, and missing cells in most columns.
      */
     private static RawTable mixed(int n, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
-        List<String> names = List.of("age", "balance", "rate", "joined", "member", "plan", "city");
+        List<String> names = List.of("age", "balance", "rate", "joined", "member", "plan", "city", "seen");
         List<String[]> columns = new ArrayList<>();
         for (int j = 0; j < names.size(); j++) {
             columns.add(new String[n]);
@@ -65,6 +65,9 @@ class InMemorySampleTest {
             columns.get(4)[i] = age > 40 == r.nextDouble() < 0.8 ? "yes" : "no";
             columns.get(5)[i] = r.nextDouble() < 0.04 ? null : plans[(int) Math.min(2, Math.abs(balance) / 1_500)];
             columns.get(6)[i] = cities[r.nextInt(cities.length)];
+            columns.get(7)[i] = r.nextDouble() < 0.02 ? null : java.time.LocalDateTime.ofEpochSecond(
+                    1_700_000_000L + r.nextInt(30_000_000) + age * 3_600L, 0, java.time.ZoneOffset.UTC)
+                    .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
         }
         List<String> markers = new ArrayList<>();
         names.forEach(x -> markers.add(""));
@@ -160,5 +163,6 @@ class InMemorySampleTest {
         assertTrue(kinds.get(4).startsWith("BOOLEAN"), kinds.toString());
         assertTrue(kinds.get(5).startsWith("CATEGORICAL") && kinds.get(6).startsWith("CATEGORICAL"),
                 kinds.toString());
+        assertTrue(kinds.get(7).startsWith("DATETIME"), kinds.toString());
     }
 }

@@ -14,7 +14,8 @@ import dev.doppel.evaluate.RowSampling;
  * <p>Rows, seeds and definitions are those of {@link PrivacyEvaluation#measure} with the same seed, row bound and
  * threads, so each figure equals the one it reports, bit for bit: the same synthetic and hold-out rows are sampled, an
  * exact copy is a training row at Gower distance 0 (found by hashing, {@link ExactCopies}, rather than by a
- * nearest-neighbour search: the same answer), and the DCR share compares the same exact nearest distances. The
+ * nearest-neighbour search: the same answer), and the DCR share compares the same exact nearest distances (the
+ * training side searched only within each row's hold-out distance, which decides the race as well). The
  * quantiles, attacks and k-anonymity that {@code measure} adds are not computed. Thread-safe once built.
  */
 public final class Closeness {
@@ -106,8 +107,10 @@ public final class Closeness {
         EncodedTable sample = synthetic.select(RowSampling.positions(synthetic.rows(), maxRows,
                 PrivacyEvaluation.seed(seed, "synthetic-sample")));
         GowerRows queries = space.layout(sample);
-        double[] toTraining = trainingEqual.nearest(queries, 1, threads).nearest();
         double[] toHoldout = holdoutEqual.nearest(queries, 1, threads).nearest();
+        // the race only asks whether the nearest training row is nearer, as near, or farther: a training distance
+        // beyond the hold-out one need not be found exactly (it comes back infinite, and counts 0 all the same)
+        double[] toTraining = trainingEqual.nearestWithin(queries, toHoldout, threads);
         return new Scores(copies.share(queries), DistanceStats.closerShare(toTraining, toHoldout));
     }
 }
