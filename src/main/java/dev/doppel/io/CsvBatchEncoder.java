@@ -298,25 +298,11 @@ public final class CsvBatchEncoder {
         switch (how[c]) {
             case OTHER_DECIMAL -> {
                 double v = numbers[r];
-                bytes = Double.isNaN(v) ? missing[c] : BigDecimal.valueOf(v).stripTrailingZeros().toPlainString()
-                        .replace('.', (char) decimalPoints[c]).getBytes(StandardCharsets.ISO_8859_1);
+                bytes = Double.isNaN(v) ? missing[c] : otherDecimal(c, v).getBytes(StandardCharsets.ISO_8859_1);
             }
             case SPELLED_NUMBER -> {
                 double v = numbers[r];
-                if (Double.isNaN(v)) {
-                    bytes = missing[c];
-                } else {
-                    String plain;
-                    if (kinds[c] == ColumnKind.INTEGER) {
-                        plain = Long.toString((long) v);
-                    } else {
-                        BigDecimal d = BigDecimal.valueOf(v);
-                        plain = scales[c] >= 0 && scales[c] <= ColumnSpec.MAX_SCALE
-                                ? d.setScale(scales[c], java.math.RoundingMode.HALF_UP).toPlainString()
-                                : d.stripTrailingZeros().toPlainString();
-                    }
-                    bytes = utf8(escape(spelled[c].spell(plain), false));
-                }
+                bytes = Double.isNaN(v) ? missing[c] : utf8(escape(spelledNumber(c, v), false));
             }
             case DAY -> {
                 double v = numbers[r];
@@ -350,6 +336,25 @@ public final class CsvBatchEncoder {
         }
         out.ensure(bytes.length + rowBound);
         out.put(bytes);
+    }
+
+    /** A decimal in its shortest exact form, with the column's decimal separator. */
+    private String otherDecimal(int c, double v) {
+        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString().replace('.', (char) decimalPoints[c]);
+    }
+
+    /** A number spelled through the column's layout (unit, decimal comma), before quoting. */
+    private String spelledNumber(int c, double v) {
+        String plain;
+        if (kinds[c] == ColumnKind.INTEGER) {
+            plain = Long.toString((long) v);
+        } else {
+            BigDecimal d = BigDecimal.valueOf(v);
+            plain = scales[c] >= 0 && scales[c] <= ColumnSpec.MAX_SCALE
+                    ? d.setScale(scales[c], java.math.RoundingMode.HALF_UP).toPlainString()
+                    : d.stripTrailingZeros().toPlainString();
+        }
+        return spelled[c].spell(plain);
     }
 
     /**
@@ -424,6 +429,36 @@ public final class CsvBatchEncoder {
                         : v == 0 ? 0.0 : v;
             }
             default -> throw new IllegalArgumentException("column " + column + " is not an integer or decimal column");
+        };
+    }
+
+    /**
+     * The text a cell is written as, before quoting, for any column; null for a missing cell (written as the column's
+     * marker). See {@link #readBack}, the shortcut for numbers.
+     */
+    public String text(Batch batch, int column, int row) {
+        return switch (how[column]) {
+            case NOTHING -> null;
+            case LABEL -> labelText(column, batch.codes(column)[row]);
+            case PLAIN_STRING, STRING -> batch.strings(column)[row];
+            case DAY, DATE_TIME -> temporalText(column, batch.numbers(column)[row]);
+            default -> {
+                double v = batch.numbers(column)[row];
+                if (Double.isNaN(v)) {
+                    yield null;
+                }
+                yield switch (how[column]) {
+                    case WHOLE -> Long.toString((long) v);
+                    case FIXED_DECIMAL -> {
+                        Sink one = new Sink(64);
+                        putFixedDecimal(one, v, scales[column], decimalPoints[column]);
+                        yield new String(one.array(), 0, one.size(), StandardCharsets.ISO_8859_1);
+                    }
+                    case OTHER_DECIMAL -> otherDecimal(column, v);
+                    case SPELLED_NUMBER -> spelledNumber(column, v);
+                    default -> throw new AssertionError(how[column]);
+                };
+            }
         };
     }
 

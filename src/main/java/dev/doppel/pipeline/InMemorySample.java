@@ -8,6 +8,7 @@ import dev.doppel.generate.Batch;
 import dev.doppel.generate.RowSampler;
 import dev.doppel.generate.condition.Audience;
 import dev.doppel.io.CsvBatchEncoder;
+import dev.doppel.model.CategoricalColumn;
 import dev.doppel.model.ColumnModel;
 import dev.doppel.model.SynthModel;
 import dev.doppel.schema.ColumnKind;
@@ -20,8 +21,9 @@ import java.util.Map;
  * would write to a CSV file with the same seed (the same batches, drawn and completed the same way, on any number of
  * threads), each cell as the evaluation reads it back from that file. Numbers take the value their written digits
  * parse to ({@link CsvBatchEncoder#readBack}: integers whole, decimals at their scale), dates and times go through
- * their written text, labels are coded by their text; a missing cell is missing, as {@code evaluate} reads the file
- * with the input's missing markers.
+ * their written text, labels are coded by their text (once per label), and any other column (one the model writes as
+ * missing, say) through each cell's written text ({@link CsvBatchEncoder#text}); a missing cell is missing, as
+ * {@code evaluate} reads the file with the input's missing markers.
  *
  * <p>Model selection scores candidates this way; writing 20,000 rows to a temporary file and parsing them again cost
  * it more than drawing them. Holds cell values only in memory.
@@ -59,10 +61,15 @@ final class InMemorySample {
                         int first = (int) batch.firstRow();
                         for (int j = 0; j < d; j++) {
                             int c = source[j];
+                            ColumnModel m = written.get(c);
                             if (numbers[j] != null) {
-                                numbers(batch, c, j, text, encoder, written.get(c).spec().kind(), numbers[j], first);
-                            } else {
+                                numbers(batch, c, j, text, encoder, m.spec().kind(), numbers[j], first);
+                            } else if (batch.codes(c) != null && m instanceof CategoricalColumn) {
                                 codeOf[j] = labels(batch, c, j, text, encoder, codeOf[j], codes[j], first);
+                            } else { // labels of another kind of column, or none (a column written as missing)
+                                for (int r = 0; r < batch.size(); r++) {
+                                    codes[j][first + r] = encoder.code(j, text.text(batch, c, r));
+                                }
                             }
                         }
                     });
@@ -77,17 +84,18 @@ final class InMemorySample {
     private static void numbers(Batch batch, int c, int j, CsvBatchEncoder text, TableEncoder encoder,
             ColumnKind kind, double[] into, int first) {
         double[] x = batch.numbers(c);
-        if (x == null) {
-            throw new IllegalStateException("column " + c + " is evaluated as numbers but drawn as labels or text");
-        }
         int n = batch.size();
-        if (kind == ColumnKind.INTEGER || kind == ColumnKind.DECIMAL) {
+        if (x != null && (kind == ColumnKind.INTEGER || kind == ColumnKind.DECIMAL)) {
             for (int r = 0; r < n; r++) {
                 into[first + r] = text.readBack(c, x[r]);
             }
-        } else {
+        } else if (x != null && (kind == ColumnKind.DATE || kind == ColumnKind.DATETIME)) {
             for (int r = 0; r < n; r++) {
                 into[first + r] = encoder.number(j, text.temporalText(c, x[r]));
+            }
+        } else { // numbers of another kind of column, or none (a column written as missing)
+            for (int r = 0; r < n; r++) {
+                into[first + r] = encoder.number(j, text.text(batch, c, r));
             }
         }
     }
@@ -96,9 +104,6 @@ final class InMemorySample {
     private static int[] labels(Batch batch, int c, int j, CsvBatchEncoder text, TableEncoder encoder, int[] codeOf,
             int[] into, int first) {
         int[] x = batch.codes(c);
-        if (x == null) {
-            throw new IllegalStateException("column " + c + " is evaluated as labels but drawn as numbers or text");
-        }
         int n = batch.size();
         int[] map = codeOf;
         for (int r = 0; r < n; r++) {

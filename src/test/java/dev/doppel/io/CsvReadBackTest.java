@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * encoder writes: checked against the written file read back and encoded, bit for bit, on values the sampler never
  * hands it (unrounded, halves, negatives that round to zero, -0.0, beyond 10^15, scaled beyond 2^53) for every way
  * a number is written: whole, fixed decimals, the shortest form, and spelled with a unit or a decimal comma.
+ * {@link CsvBatchEncoder#text} gives each cell's text as the file holds it.
  */
 class CsvReadBackTest {
     @TempDir
@@ -67,7 +68,13 @@ class CsvReadBackTest {
         }
         TableEncoder tables = new TableEncoder(EvalSchema.of(model.columns().stream().map(ColumnModel::spec).toList(),
                 Map.of()));
-        EncodedTable read = tables.encodeReal(TableReaders.read(written, ReadOptions.DEFAULTS));
+        dev.doppel.table.RawTable cells = TableReaders.read(written, ReadOptions.DEFAULTS);
+        EncodedTable read = tables.encodeReal(cells);
+        for (int c = 0; c < columns.size(); c++) { // the text of each cell, as the file holds it unquoted
+            for (int i = 0; i < values.length; i++) {
+                assertEquals(cells.column(c)[i], encoder.text(batch, c, i), columns.get(c).name() + " row " + i);
+            }
+        }
         assertEquals(values.length, read.rows());
         for (int c = 0; c < columns.size(); c++) {
             for (int i = 0; i < values.length; i++) {
@@ -96,6 +103,15 @@ class CsvReadBackTest {
         List<String> labels = List.of(encoder.labelText(1, 0), encoder.labelText(1, 1));
         assertEquals(List.of("basic", "pro"), labels.stream().sorted().toList());
         assertNull(encoder.labelText(1, -1));
+        Batch batch = new Batch(model.columns(), 2);
+        batch.reset(0, 2);
+        batch.numbers(0)[0] = java.time.LocalDate.of(2024, 3, 9).toEpochDay();
+        batch.numbers(0)[1] = Double.NaN;
+        batch.codes(1)[0] = labels.indexOf("pro");
+        batch.codes(1)[1] = -1;
+        assertEquals(List.of("09/03/2024", "pro"), List.of(encoder.text(batch, 0, 0), encoder.text(batch, 1, 0)));
+        assertNull(encoder.text(batch, 0, 1));
+        assertNull(encoder.text(batch, 1, 1));
         assertThrows(IllegalArgumentException.class, () -> encoder.readBack(0, 1));
         assertThrows(IllegalArgumentException.class, () -> encoder.labelText(0, 0));
         assertThrows(IllegalArgumentException.class, () -> encoder.temporalText(1, 0));

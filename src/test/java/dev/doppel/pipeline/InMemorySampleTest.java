@@ -109,6 +109,50 @@ class InMemorySampleTest {
         assertSame(fromFile(model, 5_000, 3, 2, fromFile), InMemorySample.draw(model, 5_000, 3, 2, inMemory));
     }
 
+    /**
+     * Columns the model writes as missing, because too few rows hold a value to learn anything from them without
+     * describing those rows (a number in 2 rows, a date in 1): every cell of them is missing, as in the file; beside
+     * them a label held by 1 row.
+     */
+    @Test
+    void columnsWrittenAsMissingAreMissing() {
+        int n = 400;
+        List<String> names = List.of("score", "rare_amount", "when", "tier", "city");
+        List<String[]> columns = new ArrayList<>();
+        for (int j = 0; j < names.size(); j++) {
+            columns.add(new String[n]);
+        }
+        String[] cities = {"north", "south", "east"};
+        for (int i = 0; i < n; i++) {
+            columns.get(0)[i] = Integer.toString(i % 50);
+            columns.get(1)[i] = i < 2 ? "424242.5" : null;
+            columns.get(2)[i] = i == 7 ? "1999-12-31" : null;
+            columns.get(3)[i] = i == 3 ? "gold" : null;
+            columns.get(4)[i] = cities[i % 3];
+        }
+        List<String> markers = new ArrayList<>();
+        names.forEach(x -> markers.add(""));
+        RawTable table = new RawTable("sparse", names, columns, markers, FileDialect.RFC4180, new int[n]);
+        List<ColumnProfile> inferred = SchemaInference.infer(table, Map.of());
+        Fitting.Masked masked = Fitting.mask(new Fitting.Inspected(table, inferred,
+                inferred.stream().map(ColumnProfile::spec).toList()), null, FitSettings.DEFAULTS, null, null);
+        SynthModel model = Fitting.fit(masked, FitSettings.DEFAULTS, "test");
+        assertEquals(List.of("dev.doppel.model.EmptyColumn"), model.columns().stream()
+                .filter(m -> m.name().equals("rare_amount") || m.name().equals("when"))
+                .map(m -> m.getClass().getName()).distinct().toList(), "the sparse columns are written as missing");
+        TableEncoder inMemory = encoder(masked, masked.table());
+        EncodedTable drawn = InMemorySample.draw(model, 3_000, 42, 2, inMemory);
+        assertSame(fromFile(model, 3_000, 42, 2, encoder(masked, masked.table())), drawn);
+        for (int j = 0; j < drawn.columnCount(); j++) {
+            String name = drawn.columns().get(j).name();
+            if (name.equals("rare_amount") || name.equals("when")) {
+                for (int i = 0; i < drawn.rows(); i++) {
+                    assertTrue(drawn.missing(j, i), name + " row " + i);
+                }
+            }
+        }
+    }
+
     private void checkModels(Fitting.Masked masked, int rows, int threads) {
         SynthModel copula = Fitting.fit(masked, FitSettings.DEFAULTS, "test");
         SynthModel tree = TreeFitter.fit(copula, masked.table(), masked.specs(),
