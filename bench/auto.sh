@@ -13,7 +13,7 @@
 # copula, tree), ARGS= extra arguments for fit (e.g. "--threads 1").
 #
 # Usage: bench/auto.sh
-#        BASE=/tmp/base/doppel REPEAT=7 bench/auto.sh
+#        BASE=../old-checkout/doppel REPEAT=7 bench/auto.sh
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
