@@ -111,6 +111,50 @@ public final class TableEncoder {
         return new EncodedTable(schema, rows, numbers, codes);
     }
 
+    /**
+     * For a table whose cells are already values rather than text (synthetic rows drawn in memory): the position in
+     * {@code names} of each evaluated column, found by name as for a file.
+     *
+     * @throws InputException when a column the real table has is absent
+     */
+    public int[] positionsIn(List<String> names, String source) {
+        return positions(names, source);
+    }
+
+    /** The evaluated columns, in the order of the encoded tables' columns. */
+    public List<EvalColumn> columns() {
+        return schema.columns();
+    }
+
+    /** A cell of an evaluated numeric column as a number (NaN when missing or not a number), as files are read. */
+    public double number(int column, String cell) {
+        return schema.columns().get(column).parse(cell);
+    }
+
+    /** The code of a label of an evaluated label column ({@link EncodedTable#MISSING} for null), as files are read. */
+    public int code(int column, String label) {
+        return label == null ? EncodedTable.MISSING
+                : schema.labels(column).codeOf(schema.columns().get(column).label(label));
+    }
+
+    /**
+     * A table from columns already encoded with {@link #number} and {@code code}: per evaluated column, its numbers
+     * (numeric columns) or its codes (label columns), each {@code rows} long; the arrays are kept, not copied.
+     */
+    public EncodedTable table(int rows, double[][] numbers, int[][] codes) {
+        List<EvalColumn> columns = schema.columns();
+        if (numbers.length != columns.size() || codes.length != columns.size()) {
+            throw new IllegalArgumentException("one array per evaluated column");
+        }
+        for (int j = 0; j < columns.size(); j++) {
+            int length = columns.get(j).numeric() ? numbers[j].length : codes[j].length;
+            if (length != rows) {
+                throw new IllegalArgumentException("column " + j + " holds " + length + " cells, not " + rows);
+            }
+        }
+        return new EncodedTable(schema, rows, numbers, codes);
+    }
+
     private int[] positions(List<String> names, String source) {
         List<EvalColumn> columns = schema.columns();
         int[] positions = new int[columns.size()];

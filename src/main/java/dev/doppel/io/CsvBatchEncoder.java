@@ -44,6 +44,7 @@ public final class CsvBatchEncoder {
     private final byte[] separatorBytes;
     private final byte[] eolBytes;
     private final byte[][][] labels; // per categorical column, escaped UTF-8
+    private final String[][] labelTexts; // per categorical column, as they are (before escaping)
     private final byte[][] missing; // per column, escaped UTF-8
     private final TemporalLayout[] layouts;
     private final long[] firstCachedDay; // per date column
@@ -83,6 +84,7 @@ public final class CsvBatchEncoder {
         this.eolBytes = utf8(dialect.lineSeparator());
         int n = columns.size();
         labels = new byte[n][][];
+        labelTexts = new String[n][];
         missing = new byte[n][];
         layouts = new TemporalLayout[n];
         firstCachedDay = new long[n];
@@ -125,7 +127,8 @@ public final class CsvBatchEncoder {
                 default -> throw new AssertionError(kinds[c]);
             }
             if (m instanceof CategoricalColumn cat) {
-                labels[c] = cat.marginal().labels().stream().map(l -> utf8(escape(l, true))).toArray(byte[][]::new);
+                labelTexts[c] = cat.marginal().labels().toArray(String[]::new);
+                labels[c] = Arrays.stream(labelTexts[c]).map(l -> utf8(escape(l, true))).toArray(byte[][]::new);
                 typicalWidth[c] = Arrays.stream(labels[c]).mapToInt(b -> b.length).max().orElse(1);
                 width = typicalWidth[c];
             } else if (kinds[c] == ColumnKind.DATE || kinds[c] == ColumnKind.DATETIME) {
@@ -295,25 +298,11 @@ public final class CsvBatchEncoder {
         switch (how[c]) {
             case OTHER_DECIMAL -> {
                 double v = numbers[r];
-                bytes = Double.isNaN(v) ? missing[c] : BigDecimal.valueOf(v).stripTrailingZeros().toPlainString()
-                        .replace('.', (char) decimalPoints[c]).getBytes(StandardCharsets.ISO_8859_1);
+                bytes = Double.isNaN(v) ? missing[c] : otherDecimal(c, v).getBytes(StandardCharsets.ISO_8859_1);
             }
             case SPELLED_NUMBER -> {
                 double v = numbers[r];
-                if (Double.isNaN(v)) {
-                    bytes = missing[c];
-                } else {
-                    String plain;
-                    if (kinds[c] == ColumnKind.INTEGER) {
-                        plain = Long.toString((long) v);
-                    } else {
-                        BigDecimal d = BigDecimal.valueOf(v);
-                        plain = scales[c] >= 0 && scales[c] <= ColumnSpec.MAX_SCALE
-                                ? d.setScale(scales[c], java.math.RoundingMode.HALF_UP).toPlainString()
-                                : d.stripTrailingZeros().toPlainString();
-                    }
-                    bytes = utf8(escape(spelled[c].spell(plain), false));
-                }
+                bytes = Double.isNaN(v) ? missing[c] : utf8(escape(spelledNumber(c, v), false));
             }
             case DAY -> {
                 double v = numbers[r];
@@ -349,6 +338,25 @@ public final class CsvBatchEncoder {
         out.put(bytes);
     }
 
+    /** A decimal in its shortest exact form, with the column's decimal separator. */
+    private String otherDecimal(int c, double v) {
+        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString().replace('.', (char) decimalPoints[c]);
+    }
+
+    /** A number spelled through the column's layout (unit, decimal comma), before quoting. */
+    private String spelledNumber(int c, double v) {
+        String plain;
+        if (kinds[c] == ColumnKind.INTEGER) {
+            plain = Long.toString((long) v);
+        } else {
+            BigDecimal d = BigDecimal.valueOf(v);
+            plain = scales[c] >= 0 && scales[c] <= ColumnSpec.MAX_SCALE
+                    ? d.setScale(scales[c], java.math.RoundingMode.HALF_UP).toPlainString()
+                    : d.stripTrailingZeros().toPlainString();
+        }
+        return spelled[c].spell(plain);
+    }
+
     /**
      * v with exactly {@code scale} (0 to 15) digits after the point, into the row's reserved room (40 bytes); beyond
      * 1e15 in the shortest exact form instead, making room for it first.
@@ -380,6 +388,104 @@ public final class CsvBatchEncoder {
             out.put(point);
             out.putPadded(scaled - whole * factor, scale);
         }
+    }
+
+    /**
+     * The number a cell of an integer or decimal column holds once written and parsed back: what
+     * {@code Double.parseDouble} gives for the digits {@link #append} writes (for a column with a {@link NumberLayout},
+     * for those digits in plain form), computed without writing them. Integers are cut to whole numbers, decimals of
+     * a scale from 0 to 15 rounded to it (half up, as written); other numbers keep their value, {@code -0.0} reading as
+     * {@code 0.0}. For a caller that needs the written values and not the bytes (model selection scores synthetic rows
+     * this way); NaN for a missing cell.
+     *
+     * @throws IllegalArgumentException for a column that is not an integer or decimal one
+     */
+    public double readBack(int column, double v) {
+        if (Double.isNaN(v)) {
+            return Double.NaN;
+        }
+        return switch (how[column]) {
+            case WHOLE -> (double) (long) v;
+            case FIXED_DECIMAL -> {
+                if (Math.abs(v) >= 1e15) {
+                    yield v; // written in its shortest exact form, which parses back to v (never -0.0 here)
+                }
+                int scale = scales[column];
+                long scaled = Math.round(Math.abs(v) * POWERS_OF_TEN[scale]);
+                // whole.fraction of exactly `scale` digits is scaled / 10^scale; both exact doubles below 2^53, their
+                // quotient is correctly rounded, as Double.parseDouble rounds the decimal text
+                double q = scaled < 1L << 52 ? scaled / (double) POWERS_OF_TEN[scale]
+                        : BigDecimal.valueOf(scaled, scale).doubleValue();
+                yield v < 0 && scaled != 0 ? -q : q;
+            }
+            case OTHER_DECIMAL -> v == 0 ? 0.0 : v; // BigDecimal.valueOf(v)'s digits parse back to v
+            case SPELLED_NUMBER -> {
+                if (kinds[column] == ColumnKind.INTEGER) {
+                    yield (double) (long) v;
+                }
+                int scale = scales[column];
+                yield scale >= 0 && scale <= ColumnSpec.MAX_SCALE
+                        ? BigDecimal.valueOf(v).setScale(scale, java.math.RoundingMode.HALF_UP).doubleValue()
+                        : v == 0 ? 0.0 : v;
+            }
+            default -> throw new IllegalArgumentException("column " + column + " is not an integer or decimal column");
+        };
+    }
+
+    /**
+     * The text a cell is written as, before quoting, for any column; null for a missing cell (written as the column's
+     * marker). See {@link #readBack}, the shortcut for numbers.
+     */
+    public String text(Batch batch, int column, int row) {
+        return switch (how[column]) {
+            case NOTHING -> null;
+            case LABEL -> labelText(column, batch.codes(column)[row]);
+            case PLAIN_STRING, STRING -> batch.strings(column)[row];
+            case DAY, DATE_TIME -> temporalText(column, batch.numbers(column)[row]);
+            default -> {
+                double v = batch.numbers(column)[row];
+                if (Double.isNaN(v)) {
+                    yield null;
+                }
+                yield switch (how[column]) {
+                    case WHOLE -> Long.toString((long) v);
+                    case FIXED_DECIMAL -> {
+                        Sink one = new Sink(64);
+                        putFixedDecimal(one, v, scales[column], decimalPoints[column]);
+                        yield new String(one.array(), 0, one.size(), StandardCharsets.ISO_8859_1);
+                    }
+                    case OTHER_DECIMAL -> otherDecimal(column, v);
+                    case SPELLED_NUMBER -> spelledNumber(column, v);
+                    default -> throw new AssertionError(how[column]);
+                };
+            }
+        };
+    }
+
+    /**
+     * The text a cell of a date or date-time column is written as (before quoting); null for a missing cell. See
+     * {@link #readBack}.
+     *
+     * @throws IllegalArgumentException for a column that is not a date or date-time one
+     */
+    public String temporalText(int column, double v) {
+        if (how[column] != DAY && how[column] != DATE_TIME) {
+            throw new IllegalArgumentException("column " + column + " is not a date or date-time column");
+        }
+        return Double.isNaN(v) ? null : layouts[column].format(v);
+    }
+
+    /**
+     * The text a label code of a categorical or boolean column is written as (before quoting); null for a missing
+     * cell. See {@link #readBack}.
+     *
+     * @throws IllegalArgumentException for a column without labels
+     */
+    public String labelText(int column, int code) {
+        if (labelTexts[column] == null) {
+            throw new IllegalArgumentException("column " + column + " has no labels");
+        }
+        return code < 0 ? null : labelTexts[column][code];
     }
 
     /** Quotes a value when it needs it (separator, quote, line break, edge spaces) or when the input quoted text. */

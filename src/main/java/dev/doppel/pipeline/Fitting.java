@@ -30,6 +30,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /** Reading, inference, masking and fitting, in that order: the path from a data file to a model. */
 public final class Fitting {
@@ -217,7 +219,9 @@ public final class Fitting {
      * sees them (after masking), the table is rewritten for them before the model learns it, and the fitted model is
      * completed with them. The model: the copula (its marginals are the tree model's too), then for {@code tree} the
      * trees on top of it; for {@code auto}, {@link ModelSelection} first compares both on a split of the rows, and the
-     * model's notes say which won and why.
+     * model's notes say which won and why. Whichever wins is built on the copula of all rows, so with more than one
+     * thread that copula is fitted while the candidates are compared (the same model as fitted after: the fit is
+     * deterministic).
      *
      * @param seed seeds auto's split and samples (the fit itself is deterministic)
      */
@@ -225,23 +229,48 @@ public final class Fitting {
             String profileName, String profileText, ModelChoice choice, long seed, int threads) {
         List<Constraint> constraints = profile == null ? List.of()
                 : ProfileConstraints.resolve(profile.constraints(), masked.specs(), profileName, profileText);
+        ConstraintFit.Prepared prepared = constraints.isEmpty() ? null
+                : ConstraintFit.prepare(masked.table(), masked.specs(), constraints, settings);
+        Masked learned = prepared == null ? masked : new Masked(prepared.table(), prepared.specs(), masked.given(),
+                masked.plan(), masked.setup(), masked.stage());
         String note = null;
-        if (choice.type() == ModelChoice.Type.AUTO) {
-            ModelSelection.Outcome outcome = ModelSelection.choose(masked, settings, choice, seed, threads);
-            choice = choice.withType(outcome.chosen());
-            note = outcome.reason();
-        }
         SynthModel model;
-        if (constraints.isEmpty()) {
-            model = fit(masked, settings, version, choice, threads);
+        if (choice.type() == ModelChoice.Type.AUTO) {
+            FutureTask<SynthModel> copula = new FutureTask<>(() -> fit(learned, settings, version));
+            if (threads > 1) {
+                Thread worker = new Thread(copula, "doppel-copula");
+                worker.setDaemon(true);
+                worker.start();
+            }
+            ModelSelection.Outcome outcome = ModelSelection.choose(masked, settings, choice, seed, threads);
+            copula.run(); // with one thread, the fit runs here; otherwise this returns at once
+            note = outcome.reason();
+            model = onCopula(result(copula), learned, choice.withType(outcome.chosen()), threads);
         } else {
-            ConstraintFit.Prepared prepared = ConstraintFit.prepare(masked.table(), masked.specs(), constraints,
-                    settings);
-            Masked rewritten = new Masked(prepared.table(), prepared.specs(), masked.given(), masked.plan(),
-                    masked.setup(), masked.stage());
-            model = ConstraintFit.finish(fit(rewritten, settings, version, choice, threads), prepared);
+            model = fit(learned, settings, version, choice, threads);
+        }
+        if (prepared != null) {
+            model = ConstraintFit.finish(model, prepared);
         }
         return note == null ? model : model.withNote(note);
+    }
+
+    /** A finished task's result; its failure rethrown as it was thrown. */
+    private static SynthModel result(FutureTask<SynthModel> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while fitting", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** Fits with the profile's constraints, a copula model. */
@@ -253,7 +282,11 @@ public final class Fitting {
 
     /** Fits a copula or a tree model (not auto), without constraints. */
     static SynthModel fit(Masked masked, FitSettings settings, String version, ModelChoice choice, int threads) {
-        SynthModel copula = fit(masked, settings, version);
+        return onCopula(fit(masked, settings, version), masked, choice, threads);
+    }
+
+    /** The chosen model (not auto) built on the copula fitted on {@code masked}: the copula itself, or trees on it. */
+    private static SynthModel onCopula(SynthModel copula, Masked masked, ModelChoice choice, int threads) {
         return switch (choice.type()) {
             case COPULA -> copula;
             case TREE -> TreeFitter.fit(copula, masked.table(), masked.specs(), choice.tree(), threads);

@@ -84,6 +84,7 @@ public final class Sampling {
      * a long run reuses the same few. The same batches whatever the destination or thread count.
      *
      * @param unitBytes heap one batch in flight takes with its prepared form, roughly (bounds the batches in flight)
+     * @param summary counts the rows for the run's summary; null when no summary is wanted
      */
     static <T> void drawInOrder(long rows, int threads, long unitBytes, RowSampler sampler, ConstraintLayer layer,
             SummaryCollector summary, Progress progress, Prepare<T> prepare, Write<T> write) throws Exception {
@@ -106,7 +107,9 @@ public final class Sampling {
                 },
                 (drawn, count) -> {
                     write.write(drawn.batch(), drawn.prepared());
-                    summary.accept(drawn.batch());
+                    if (summary != null) {
+                        summary.accept(drawn.batch());
+                    }
                     batches.add(drawn.batch());
                     done[0] += count;
                     progress.advance(done[0]);
@@ -162,11 +165,16 @@ public final class Sampling {
      * row while it draws the batch (a model of 500 columns with missing cells has over 1,000 dimensions).
      */
     private static long rowBytes(SampleRequest request, RowSampler sampler) {
+        return rowBytes(request.model(), sampler);
+    }
+
+    /** {@link #rowBytes(SampleRequest, RowSampler)} for a model's rows drawn by {@code sampler}. */
+    static long rowBytes(SynthModel model, RowSampler sampler) {
         long bytes = 16;
         if (sampler.stratified()) {
-            bytes += 8L * (request.model().copula().dimension() + 1);
+            bytes += 8L * (model.copula().dimension() + 1);
         }
-        for (ColumnModel m : request.model().columns()) { // the same kinds before and after constraints complete a batch
+        for (ColumnModel m : model.columns()) { // the same kinds before and after constraints complete a batch
             bytes += switch (m.spec().kind()) {
                 case INTEGER, DECIMAL, DATE, DATETIME -> 8;
                 case BOOLEAN, CATEGORICAL -> 4;

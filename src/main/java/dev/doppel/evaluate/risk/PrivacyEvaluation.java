@@ -194,7 +194,12 @@ public final class PrivacyEvaluation {
     }
 
     private static long seed(Settings settings, String purpose) {
-        return Seeds.derive(settings.seed(), "privacy", purpose);
+        return seed(settings.seed(), purpose);
+    }
+
+    /** The seed of one random choice, from the evaluation's seed and the choice's purpose; {@link Closeness} uses it too. */
+    static long seed(long root, String purpose) {
+        return Seeds.derive(root, "privacy", purpose);
     }
 
     /** The method in plain words: counts and choices only, never a value. */

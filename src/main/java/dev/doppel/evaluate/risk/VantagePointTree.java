@@ -91,6 +91,29 @@ final class VantagePointTree {
         return new Neighbours(k, distances, found, total);
     }
 
+    /**
+     * Each query's nearest distance when it is at most {@code bounds[i]}, else infinity: the nearest search with the
+     * bound as the best distance found so far, so subtrees that cannot hold a row within it are never entered. A
+     * distance equal to the bound is found (and exact, as from {@link #nearest}); for a race against another table's
+     * nearest distances, which only asks which is smaller or whether they tie. The result does not depend on the thread
+     * count.
+     */
+    double[] nearestWithin(GowerRows queries, double[] bounds, int threads) {
+        if (bounds.length != queries.rows) {
+            throw new IllegalArgumentException("one bound per query");
+        }
+        double[] distances = new double[queries.rows];
+        Workers.run(queries.rows, threads, () -> new Search(1), (search, from, to) -> {
+            for (int i = from; i < to; i++) {
+                search.reset();
+                search.limit = bounds[i];
+                search.query(queries, i);
+                distances[i] = search.distance[0];
+            }
+        });
+        return distances;
+    }
+
     /** One query's state: the k best (distance, row) pairs so far, sorted. Owned by one thread. */
     private final class Search {
         final int k;
@@ -98,6 +121,8 @@ final class VantagePointTree {
         final int[] row;
         int count;
         long computed;
+        /** Distances above it are not kept (infinity: no bound). */
+        double limit;
         GowerRows queries;
         int query;
 
@@ -112,11 +137,12 @@ final class VantagePointTree {
             Arrays.fill(row, -1);
             count = 0;
             computed = 0;
+            limit = Double.POSITIVE_INFINITY;
         }
 
-        /** The k-th best distance so far (infinite until k rows are found). */
+        /** The k-th best distance so far (the limit until k rows are found). */
         double worst() {
-            return count < k ? Double.POSITIVE_INFINITY : distance[k - 1];
+            return count < k ? limit : distance[k - 1];
         }
 
         void query(GowerRows q, int i) {
@@ -163,7 +189,7 @@ final class VantagePointTree {
             if (count == k && (d > distance[k - 1] || d == distance[k - 1] && r > row[k - 1])) {
                 return;
             }
-            if (d == Double.POSITIVE_INFINITY) {
+            if (d == Double.POSITIVE_INFINITY || d > limit) {
                 return;
             }
             int p = count < k ? count++ : k - 1;

@@ -84,6 +84,42 @@ class VantagePointTreeTest {
         assertThat(foundRows).as("rows, query-major, k = %d", k).containsExactly(expectedRows);
     }
 
+    /**
+     * A search within a bound per query finds the nearest distance, exactly, whenever it is within the bound (bounds
+     * equal to it included: ties must still be seen), and infinity otherwise, whatever the thread count.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void aSearchWithinABoundFindsTheNearestDistanceWithinIt(long seed) {
+        SplittableRandom r = new SplittableRandom(seed + 1_000);
+        List<ColumnSpec> specs = List.of(ColumnSpec.of("n0", ColumnKind.DECIMAL), ColumnSpec.of("n1", ColumnKind.DECIMAL),
+                ColumnSpec.of("l0", ColumnKind.CATEGORICAL), ColumnSpec.of("l1", ColumnKind.CATEGORICAL));
+        TableEncoder encoder = new TableEncoder(EvalSchema.of(specs, Map.of()));
+        int levels = 2 + r.nextInt(20);
+        EncodedTable training = encoder.encodeReal(random(specs, 1 + r.nextInt(600), levels, 0.05, r));
+        EncodedTable queries = encoder.encode(random(specs, 200, levels, 0.05, r));
+        GowerSpace space = GowerSpace.over(training);
+        GowerRows q = space.layout(queries);
+        VantagePointTree tree = VantagePointTree.build(space, space.layout(training), seed);
+        double[] nearest = tree.nearest(q, 1, 1).nearest();
+        double[] bounds = new double[q.rows];
+        for (int i = 0; i < bounds.length; i++) { // below, at and above the nearest distance
+            bounds[i] = switch (i % 3) {
+                case 0 -> nearest[i];
+                case 1 -> nearest[i] * r.nextDouble();
+                default -> nearest[i] + r.nextDouble() * 0.3;
+            };
+        }
+        double[] within = tree.nearestWithin(q, bounds, 1 + r.nextInt(3));
+        int found = 0;
+        for (int i = 0; i < q.rows; i++) {
+            double expected = nearest[i] <= bounds[i] ? nearest[i] : Double.POSITIVE_INFINITY;
+            assertThat(within[i]).as("query %d, bound %s", i, bounds[i]).isEqualTo(expected);
+            found += within[i] < Double.POSITIVE_INFINITY ? 1 : 0;
+        }
+        assertThat(found).as("at and above the nearest distance, all are found").isGreaterThanOrEqualTo(2 * q.rows / 3);
+    }
+
     private static RawTable random(List<ColumnSpec> specs, int n, int levels, double missing, SplittableRandom r) {
         List<String[]> columns = new ArrayList<>();
         for (ColumnSpec spec : specs) {
