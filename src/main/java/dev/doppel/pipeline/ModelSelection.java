@@ -67,12 +67,35 @@ public final class ModelSelection {
      * @param dcrShare share of synthetic rows nearer training than validation rows (0.5 = as a fresh sample)
      * @param exactCopies share of synthetic rows equal to a training row
      * @param validationCopies the same share for validation rows (real data repeats rows too)
+     * @param copiesMargin how far above {@code validationCopies} the copies may read before they count as more:
+     *     the sampling noise of the two shares (see {@link #copiesMargin})
      */
     public record Candidate(ModelChoice.Type type, double quality, double dcrShare, double exactCopies,
-            double validationCopies) {
-        public boolean passes() {
-            return !(dcrShare > DCR_SHARE_BAR) && !(exactCopies > validationCopies + 1e-9);
+            double validationCopies, double copiesMargin) {
+        /** A candidate compared without margin: any share of copies above the validation rows' fails. */
+        public Candidate(ModelChoice.Type type, double quality, double dcrShare, double exactCopies,
+                double validationCopies) {
+            this(type, quality, dcrShare, exactCopies, validationCopies, 0);
         }
+
+        public boolean passes() {
+            return !(dcrShare > DCR_SHARE_BAR) && !(exactCopies > validationCopies + copiesMargin + 1e-9);
+        }
+    }
+
+    /**
+     * Two standard errors of the difference between two shares of copies measured on {@code syntheticRows} and
+     * {@code validationRows} rows, at the validation rows' share p: 2·√(p·(1 − p)·(1/n₁ + 1/n₂)). Where real rows
+     * repeat (a table masked down to a few columns can have most of its rows equal to another), the two shares
+     * differ by sampling alone, and without a margin both candidates could fail on noise; where real rows never
+     * repeat (p = 0) the margin is 0 and a single copy fails.
+     */
+    static double copiesMargin(double validationCopies, int syntheticRows, int validationRows) {
+        if (!(validationCopies > 0) || syntheticRows <= 0 || validationRows <= 0) {
+            return 0;
+        }
+        double p = Math.min(1, validationCopies);
+        return 2 * Math.sqrt(p * (1 - p) * (1.0 / syntheticRows + 1.0 / validationRows));
     }
 
     /**
@@ -121,7 +144,8 @@ public final class ModelSelection {
             double quality = Fidelity.score(real, synthetic).scores().overall();
             Closeness.Scores privacy = closeness.measure(synthetic);
             candidates.add(new Candidate(type, quality, privacy.dcrShare(), privacy.exactCopies(),
-                    closeness.holdoutCopies()));
+                    closeness.holdoutCopies(), copiesMargin(closeness.holdoutCopies(),
+                            Math.min(rows, MAX_PRIVACY_ROWS), Math.min(validation.rows(), MAX_PRIVACY_ROWS))));
         }
         return decide(candidates, compared.rows(), table.rows());
     }
@@ -190,8 +214,10 @@ public final class ModelSelection {
                     c.type().key(), c.quality(), c.dcrShare(), c.exactCopies(), c.passes() ? "" : " (fails)"));
         }
         sb.setLength(sb.length() - 1);
-        sb.append(String.format(Locale.ROOT, "; bar: DCR share <= %.2f, copies <= the validation rows' %.4f)",
-                DCR_SHARE_BAR, candidates.get(0).validationCopies()));
+        Candidate first = candidates.get(0);
+        sb.append(String.format(Locale.ROOT, "; bar: DCR share <= %.2f, copies <= the validation rows' %.4f%s)",
+                DCR_SHARE_BAR, first.validationCopies(), first.copiesMargin() > 0
+                        ? String.format(Locale.ROOT, " + %.4f (sampling noise)", first.copiesMargin()) : ""));
         return new Outcome(best.type(), List.copyOf(candidates), sb.toString());
     }
 }
