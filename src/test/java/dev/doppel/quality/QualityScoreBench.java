@@ -46,10 +46,13 @@ import java.util.SplittableRandom;
  * same random numbers went through every half's model, and on the small tables that luck favoured one model by up to
  * 0.015 over 20 halves.
  *
- * <p>Run: {@code bench/quality.sh}. Settings (environment): SPLITS (halves per dataset, default 1), DATASETS (file
- * names, comma-separated), MODELS (copula,tree), DETAIL (print every column and pair score), SYNTH_ROWS (rows sampled;
- * default |A|), MIN_GROUP (k), MASK (1: fit as {@code doppel run} does by default, with detection's masking plan, so
- * direct identifiers are made up instead of learned), and the tree's MIN_LEAF, MAX_DEPTH, SMOOTHING, SIGNIFICANCE.
+ * <p>Run: {@code bench/quality.sh}. Settings (environment): SPLITS (halves per dataset, default 1), SPLIT_FROM (the
+ * first split's index, default 0: split i is drawn with seed 2026 + i), SAMPLES (synthetic samples scored per split and
+ * model, a line each, default 1: more average out the sampling noise, which on mall_customers is most of a pair
+ * score's spread), DATASETS (file names, comma-separated), MODELS (copula,tree), DETAIL (print every column and pair
+ * score), SYNTH_ROWS (rows sampled; default |A|), MIN_GROUP (k), MASK (1: fit as {@code doppel run} does by default,
+ * with detection's masking plan, so direct identifiers are made up instead of learned), and the tree's MIN_LEAF,
+ * MAX_DEPTH, SMOOTHING, SIGNIFICANCE.
  */
 public final class QualityScoreBench {
     private QualityScoreBench() {}
@@ -63,6 +66,8 @@ public final class QualityScoreBench {
                 "dataset", "model", "fit s", "shapes", "pairs", "quality", "B shap.", "B pairs", "B qual.", "DCR sh",
                 "copies", "B copies", "max risk", "DCR sdm");
         int splits = Integer.parseInt(System.getenv().getOrDefault("SPLITS", "1"));
+        int firstSplit = Integer.parseInt(System.getenv().getOrDefault("SPLIT_FROM", "0"));
+        int samples = Integer.parseInt(System.getenv().getOrDefault("SAMPLES", "1"));
         for (String name : TestData.ALL) {
             Path file = TestData.folder().resolve(name);
             String only = System.getenv("DATASETS");
@@ -72,16 +77,19 @@ public final class QualityScoreBench {
             RawTable all = TableReaders.read(file, ReadOptions.DEFAULTS);
             List<ColumnProfile> inferred = SchemaInference.infer(all, Map.of());
             List<ColumnSpec> specs = inferred.stream().map(ColumnProfile::spec).toList();
-            for (int split = 0; split < splits; split++) {
-                runSplit(name, all, inferred, specs, 2026 + split, fit, models, tree);
+            for (int split = firstSplit; split < firstSplit + splits; split++) {
+                runSplit(name, all, inferred, specs, 2026 + split, fit, models, tree, samples);
             }
         }
     }
 
-    /** Fits and scores every model on one random split of a dataset, printing a line per model. */
+    /**
+     * Fits and scores every model on one random split of a dataset, printing a line per model and sample: sample 0
+     * is drawn with seed {@code splitSeed + 42}, sample i > 0 with {@code splitSeed + 42 + 1,000,000 i}.
+     */
     private static void runSplit(String name, RawTable all, List<ColumnProfile> inferred, List<ColumnSpec> specs,
             long splitSeed, FitSettings fit,
-            List<String> models, TreeSettings tree) throws Exception {
+            List<String> models, TreeSettings tree, int samples) throws Exception {
         int[] order = shuffled(all.rows(), splitSeed);
         RawTable a = subset(all, order, 0, all.rows() / 2);
         RawTable b = subset(all, order, all.rows() / 2, all.rows());
@@ -105,35 +113,38 @@ public final class QualityScoreBench {
                 }
             }
             double fitSeconds = (System.nanoTime() - start) / 1e9;
-            Path out = Files.createTempFile("quality", ".csv");
             int synthRows = Integer.parseInt(System.getenv().getOrDefault("SYNTH_ROWS", "" + a.rows()));
-            Sampling.run(new SampleRequest(model, synthRows, splitSeed + 42, 2, OutputFormat.CSV, Compression.SNAPPY, out,
-                    true), Progress.NONE);
-            RawTable synth = TableReaders.read(out, ReadOptions.DEFAULTS);
-            Files.deleteIfExists(out);
-            EncodedTable es = encoder.encode(synth);
-            QualityScores s = Fidelity.score(ea, es).scores();
-            if (System.getenv("DETAIL") != null) {
-                s.columns().forEach((column, score) -> System.out.printf(Locale.ROOT, "    %-6s shape %-28s %.3f%n",
-                        kind, column, score.score()));
-                s.pairs().forEach(pair -> System.out.printf(Locale.ROOT, "    %-6s pair  %-40s %.3f%n", kind,
-                        pair.first() + " ~ " + pair.second(), pair.score()));
+            for (int sample = 0; sample < samples; sample++) {
+                Path out = Files.createTempFile("quality", ".csv");
+                long seed = splitSeed + 42 + 1_000_000L * sample;
+                Sampling.run(new SampleRequest(model, synthRows, seed, 2, OutputFormat.CSV, Compression.SNAPPY, out,
+                        true), Progress.NONE);
+                RawTable synth = TableReaders.read(out, ReadOptions.DEFAULTS);
+                Files.deleteIfExists(out);
+                EncodedTable es = encoder.encode(synth);
+                QualityScores s = Fidelity.score(ea, es).scores();
+                if (System.getenv("DETAIL") != null) {
+                    s.columns().forEach((column, score) -> System.out.printf(Locale.ROOT,
+                            "    %-6s shape %-28s %.3f%n", kind, column, score.score()));
+                    s.pairs().forEach(pair -> System.out.printf(Locale.ROOT, "    %-6s pair  %-40s %.3f%n", kind,
+                            pair.first() + " ~ " + pair.second(), pair.score()));
+                }
+                PrivacyEvaluation.Settings privacy = PrivacyEvaluation.Settings.defaults(7);
+                PrivacyScores p = PrivacyEvaluation.measure(ea, es, eb, privacy);
+                double risk = Math.max(p.singlingOut().risk(), p.linkability().risk());
+                for (PrivacyScores.AttackResult i : p.inference()) {
+                    risk = Math.max(risk, i.risk());
+                }
+                DcrConventions.Shares dcr = DcrConventions.measure(ea, es, eb, privacy);
+                if (Double.compare(dcr.tiesHalf(), p.dcrShare()) != 0) {
+                    throw new IllegalStateException("the two DCR conventions were measured on different rows");
+                }
+                System.out.printf(Locale.ROOT,
+                        "%-24s %-6s %6.2f %7.4f %7.4f %7.4f | %7.4f %7.4f %7.4f | %6.4f %7.4f %8.4f %8.3f %7.4f%n",
+                        name, kind, fitSeconds, s.columnShapes(), s.columnPairTrends(), s.overall(), r.columnShapes(),
+                        r.columnPairTrends(), r.overall(), p.dcrShare(), p.exactCopyRate(), p.holdoutExactCopyRate(),
+                        risk, dcr.strict());
             }
-            PrivacyEvaluation.Settings privacy = PrivacyEvaluation.Settings.defaults(7);
-            PrivacyScores p = PrivacyEvaluation.measure(ea, es, eb, privacy);
-            double risk = Math.max(p.singlingOut().risk(), p.linkability().risk());
-            for (PrivacyScores.AttackResult i : p.inference()) {
-                risk = Math.max(risk, i.risk());
-            }
-            DcrConventions.Shares dcr = DcrConventions.measure(ea, es, eb, privacy);
-            if (Double.compare(dcr.tiesHalf(), p.dcrShare()) != 0) {
-                throw new IllegalStateException("the two DCR conventions were measured on different rows");
-            }
-            System.out.printf(Locale.ROOT,
-                    "%-24s %-6s %6.2f %7.4f %7.4f %7.4f | %7.4f %7.4f %7.4f | %6.4f %7.4f %8.4f %8.3f %7.4f%n",
-                    name, kind, fitSeconds, s.columnShapes(), s.columnPairTrends(), s.overall(), r.columnShapes(),
-                    r.columnPairTrends(), r.overall(), p.dcrShare(), p.exactCopyRate(), p.holdoutExactCopyRate(),
-                    risk, dcr.strict());
         }
     }
 

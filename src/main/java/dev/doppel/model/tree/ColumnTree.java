@@ -53,7 +53,8 @@ public record ColumnTree(String column, List<String> predictors, int[] feature, 
      * in code order. A draw takes w = Σ slope·(score − center) + residual·N(0, 1) and reads the leaf's score groups
      * (numeric) or its outcome shares (categorical) at the probability Φ(w), so the leaf keeps its own distribution and
      * the regression only orders the draws. With no regressors (empty arrays, residual 1) the draw is the leaf's
-     * distribution alone. A tree that never splits is then a Gaussian copula's conditional, and a deep one refines it.
+     * distribution alone. A tree that never splits takes its regression from the copula's correlations (the copula's
+     * conditional of the column given the earlier columns, see TreeGrower), and a deep one refines it.
      *
      * @param rows training rows in the leaf
      * @param codes outcomes seen in the leaf

@@ -5,6 +5,7 @@ import dev.doppel.model.ColumnModel;
 import dev.doppel.model.FastNormal;
 import dev.doppel.model.NumericColumn;
 import dev.doppel.model.QuantileMarginal;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -85,6 +86,40 @@ public final class Levels {
             return out;
         }
         return NORMAL_SCORES.clone();
+    }
+
+    /**
+     * How much of a latent standard normal z a column's level score keeps: the correlation between z and the score of
+     * the level z falls in ({@link #levelScores}) when the column's levels (missing aside) cut z at their shares, as a
+     * Gaussian copula cuts its latent normal. 0.995 for a numeric column's {@value #PREDICTOR_BINS} quantile bins, 0.80
+     * for a 44/56 yes/no, 0 for a single label. It is what a leaf regression on the level sees of the latent.
+     */
+    static double fidelity(ColumnModel column) {
+        double[] scores = levelScores(column);
+        double[] share = new double[scores.length - 1];
+        if (column instanceof CategoricalColumn cat) {
+            for (int i = 0; i < share.length; i++) {
+                share[i] = cat.marginal().shares().get(i);
+            }
+        } else {
+            Arrays.fill(share, 1.0 / PREDICTOR_BINS);
+        }
+        double below = 0;
+        double mean = 0;
+        double square = 0;
+        double cross = 0;
+        for (int i = 0; i < share.length; i++) {
+            double s = scores[i + 1];
+            double above = Math.min(1, below + share[i]);
+            double lower = below <= 0 ? 0 : FastNormal.density(FastNormal.inverse(below));
+            double upper = above >= 1 ? 0 : FastNormal.density(FastNormal.inverse(above));
+            mean += share[i] * s;
+            square += share[i] * s * s;
+            cross += s * (lower - upper); // E[z; z in the level's band] = φ(lower edge) − φ(upper edge)
+            below = above;
+        }
+        double variance = square - mean * mean;
+        return variance > 1e-12 ? Math.max(0, Math.min(1, cross / Math.sqrt(variance))) : 0;
     }
 
     /**

@@ -4,15 +4,18 @@ import dev.doppel.error.InputException;
 import dev.doppel.model.CategoricalColumn;
 import dev.doppel.model.ColumnModel;
 import dev.doppel.model.CopulaFitter;
+import dev.doppel.model.GaussianCopula;
 import dev.doppel.model.NumericColumn;
 import dev.doppel.model.SynthModel;
 import dev.doppel.schema.ColumnSpec;
+import dev.doppel.stats.Correlations;
 import dev.doppel.table.RawTable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -26,9 +29,41 @@ import java.util.concurrent.Future;
 public final class TreeFitter {
     private TreeFitter() {}
 
-    /** One column's encodings, as the trees see it. */
+    /** One column's encodings, as the trees see it; {@code values} are a numeric column's numbers (null for a label). */
     private record Encoded(String name, ColumnModel model, int[] level, int levelCount, boolean ordered,
-            double[] levelScores, int[] cls, int classes, double[] score, double[] jitter) {}
+            double[] levelScores, int[] cls, int classes, double[] score, double[] jitter, double[] values) {}
+
+    /**
+     * What the trees that do not split ask of the numeric columns' values (see {@link #rootConditional}), shared by
+     * one fit's trees and computed once, when first asked: each column's value function for {@link ValueCorrelation},
+     * each pair's Pearson correlation. Most trees split and never ask. Thread-safe.
+     */
+    private static final class ValueStatistics {
+        private static final double[] NONE = new double[0];
+        private final List<Encoded> order;
+        private final Map<Integer, double[]> hermite = new ConcurrentHashMap<>();
+        private final Map<Long, Double> pearson = new ConcurrentHashMap<>();
+
+        ValueStatistics(List<Encoded> order) {
+            this.order = order;
+        }
+
+        /** Column p's Hermite coefficients; null unless it is numeric with values that vary. */
+        double[] hermite(int p) {
+            double[] h = hermite.computeIfAbsent(p, i -> {
+                double[] out = order.get(i).model() instanceof NumericColumn num ? ValueCorrelation.hermite(num) : null;
+                return out == null ? NONE : out;
+            });
+            return h == NONE ? null : h;
+        }
+
+        /** Pearson's correlation of columns a and b's values over the rows where both are present; NaN if unknown. */
+        double pearson(int a, int b) {
+            long key = (long) Math.min(a, b) * order.size() + Math.max(a, b);
+            return pearson.computeIfAbsent(key,
+                    x -> Correlations.pearsonPairwiseOrUnknown(order.get(a).values(), order.get(b).values()));
+        }
+    }
 
     /**
      * @param base the copula model fitted on the same table (its column models are kept)
@@ -60,12 +95,13 @@ public final class TreeFitter {
         for (int i : visit) {
             order.add(encoded.get(i));
         }
-        List<ColumnTree> trees = growAll(order, settings, k, threads);
+        List<ColumnTree> trees = growAll(order, settings, k, threads, base.copula(), new ValueStatistics(order));
         List<String> names = order.stream().map(Encoded::name).toList();
         return base.withTrees(new TreeSequence(settings, names, trees, TreeSequence.PRIVACY_STATEMENT));
     }
 
-    private static List<ColumnTree> growAll(List<Encoded> order, TreeSettings settings, int k, int threads) {
+    private static List<ColumnTree> growAll(List<Encoded> order, TreeSettings settings, int k, int threads,
+            GaussianCopula copula, ValueStatistics statistics) {
         int n = order.size();
         List<ColumnTree> out = new ArrayList<>(n);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, n)), r -> {
@@ -77,7 +113,7 @@ public final class TreeFitter {
             List<Future<ColumnTree>> futures = new ArrayList<>(n);
             for (int i = n - 1; i >= 0; i--) { // the last trees have the most predictors: start them first
                 int t = i;
-                futures.add(pool.submit(() -> grow(order, t, settings, k)));
+                futures.add(pool.submit(() -> grow(order, t, settings, k, copula, statistics)));
             }
             for (int i = n - 1; i >= 0; i--) {
                 out.add(futures.get(i).get());
@@ -96,7 +132,8 @@ public final class TreeFitter {
         return out;
     }
 
-    private static ColumnTree grow(List<Encoded> order, int t, TreeSettings settings, int k) {
+    private static ColumnTree grow(List<Encoded> order, int t, TreeSettings settings, int k, GaussianCopula copula,
+            ValueStatistics statistics) {
         Encoded target = order.get(t);
         int[][] levels = new int[t][];
         int[] levelCount = new int[t];
@@ -113,8 +150,53 @@ public final class TreeFitter {
         }
         TreeGrower grower = new TreeGrower(levels, levelCount, ordered, levelScores, target.cls(), target.classes(),
                 target.score(), target.jitter(), settings.minLeafFor(target.cls().length, k), settings.maxDepth(), k,
-                settings.significance());
+                settings.significance(), () -> rootConditional(order, t, copula, statistics));
         return grower.grow(target.name(), predictors);
+    }
+
+    /**
+     * The copula's view of column t and the columns before it, for a tree that does not split (see
+     * {@link RootConditional}); null when column t has no single copula dimension. A column has one when it has no
+     * missing value and no spike (and, a label, two labels or more): its latent normal is then its whole value, and a
+     * level is a function of it.
+     */
+    private static RootConditional rootConditional(List<Encoded> order, int t, GaussianCopula copula,
+            ValueStatistics statistics) {
+        int[] dimension = new int[t + 1];
+        for (int p = 0; p <= t; p++) {
+            List<String> own = order.get(p).model().dimensions();
+            boolean single = own.size() == 1 && own.get(0).equals(order.get(p).name());
+            dimension[p] = single ? copula.columns().indexOf(own.get(0)) : -1;
+        }
+        if (dimension[t] < 0) {
+            return null;
+        }
+        double[][] correlation = copula.correlation();
+        double[][] fromCopula = new double[t + 1][t + 1];
+        double[][] latent = new double[t + 1][t + 1];
+        for (int a = 0; a <= t; a++) {
+            for (int b = 0; b <= t; b++) {
+                fromCopula[a][b] = dimension[a] < 0 || dimension[b] < 0 ? Double.NaN
+                        : a == b ? 1 : correlation[dimension[a]][dimension[b]];
+                latent[a][b] = fromCopula[a][b];
+            }
+        }
+        for (int a = 0; a <= t; a++) {
+            for (int b = 0; b < a; b++) {
+                double[] x = dimension[a] < 0 ? null : statistics.hermite(a);
+                double[] y = dimension[b] < 0 ? null : statistics.hermite(b);
+                double r = x == null || y == null ? Double.NaN : statistics.pearson(a, b);
+                if (!Double.isNaN(r)) {
+                    latent[a][b] = ValueCorrelation.latent(r, x, y);
+                    latent[b][a] = latent[a][b];
+                }
+            }
+        }
+        double[] fidelity = new double[t];
+        for (int p = 0; p < t; p++) {
+            fidelity[p] = Levels.fidelity(order.get(p).model());
+        }
+        return new RootConditional(latent, fromCopula, fidelity);
     }
 
     private static int indexOf(List<ColumnSpec> specs, String name) {
@@ -149,7 +231,7 @@ public final class TreeFitter {
             }
         }
         return new Encoded(column.name(), column, level, Levels.count(column), true, Levels.levelScores(column), cls,
-                Levels.NUMERIC_CLASSES, score, null);
+                Levels.NUMERIC_CLASSES, score, null, values);
     }
 
     private static Encoded categorical(CategoricalColumn column, RawTable table, int c, ColumnSpec spec,
@@ -170,6 +252,6 @@ public final class TreeFitter {
             jitter[r] = Levels.jitter(r, c);
         }
         return new Encoded(column.name(), column, level, Levels.count(column), false, Levels.levelScores(column), level,
-                known.size() + 1, null, jitter);
+                known.size() + 1, null, jitter, null);
     }
 }

@@ -33,9 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The tree model against tables with known structure: no splits on noise (the split test), a Gaussian correlation
  * recovered (the leaves' regressions), a label's latent dependence kept without splits (regressions on and of labels)
- * and no chance dependence kept (the label regression's test), the shares of a count column kept (scores spread over
- * rounding cells), a root leaf drawing the marginal, no split on a table under 200 rows, and a leaf regression
- * estimating a non-Gaussian dependence as the copula does.
+ * and no chance dependence kept below a split (the label regression's test), the shares of a count column kept (scores
+ * spread over rounding cells), a root leaf drawing the marginal, no split on a table under 200 rows, and a tree that
+ * does not split drawing the copula's conditional, with the values' Pearson correlations of the training rows.
  */
 class TreeStatisticsTest {
     @TempDir
@@ -128,15 +128,16 @@ class TreeStatisticsTest {
 
     /**
      * A dependence that is strong in the middle and absent in the tails (y follows −x for the middle 70% of x, and is
-     * independent of it in the outer 30%; 150 rows, so the tree does not split). Normal scores weight the tails, so
-     * they alone see a weaker dependence than ranks do; the copula averages the two estimates, and a leaf regression
-     * estimates its correlations the same way, so both models draw the same rank correlation: the tree's synthetic
-     * Spearman correlation (40,000 rows) is within 0.03 of the copula's (each has a standard error of about
-     * (1 − ρ²)/√40,000 ≈ 0.004, and the tree sees x through 32 quantile bins, which keeps about 99% of a correlation).
-     * From normal scores alone the tree's was weaker by 0.066 (−0.250 against −0.316).
+     * independent of it in the outer 30%; 150 rows, so the tree does not split). No Gaussian copula keeps both its
+     * Pearson correlation (−0.21 in the training rows) and its rank correlation (Spearman −0.38): the copula averages
+     * a normal-score and a rank estimate and draws values whose Pearson correlation is −0.31 (Spearman −0.32). A tree
+     * that does not split takes the latent correlation under which the values keep the training rows' Pearson
+     * correlation, the one the quality report scores: the tree's synthetic Pearson correlation (40,000 rows) is within
+     * 0.03 of the training rows' (its standard error is about (1 − ρ²)/√40,000 ≈ 0.005, and the tree sees x through 32
+     * quantile bins, which keep about 99% of a correlation). Before, it drew the copula's (−0.30).
      */
     @Test
-    void aLeafRegressionEstimatesItsCorrelationAsTheCopulaDoes() throws IOException {
+    void aTreeThatDoesNotSplitKeepsThePearsonCorrelationOfTheValues() throws IOException {
         RawTable t = write("middle.csv", "x,y", 150, 7, r -> {
             double u = r.nextDouble();
             double y = u > 0.15 && u < 0.85 ? -u + 0.1 * r.nextDouble() : r.nextDouble();
@@ -146,10 +147,63 @@ class TreeStatisticsTest {
         SynthModel copula = CopulaFitter.fit(t, specs, FitSettings.DEFAULTS, "test");
         SynthModel tree = TreeFitter.fit(copula, t, specs, TreeSettings.defaults(5), 1);
         assertEquals(2, nodes(tree), "no split under 200 rows");
-        double fromCopula = spearman(sample(copula, 40_000), "x", "y");
-        double fromTree = spearman(sample(tree, 40_000), "x", "y");
-        assertTrue(fromCopula < -0.25, "the copula keeps the dependence: " + fromCopula);
-        assertEquals(fromCopula, fromTree, 0.03);
+        double real = correlation(t, "x", "y");
+        double fromCopula = correlation(sample(copula, 40_000), "x", "y");
+        assertTrue(Math.abs(fromCopula - real) > 0.06, "the copula's values do not keep it: " + fromCopula);
+        assertEquals(real, correlation(sample(tree, 40_000), "x", "y"), 0.03);
+    }
+
+    /**
+     * A tree that does not split is the Gaussian copula's conditional of its column given the columns before it, so
+     * the two models draw the same dependence. Three normal numbers with correlations 0.6 (x1, x2), −0.3 (x1, x3) and
+     * 0.2 (x2, x3), and a yes/no label (35% yes) thresholding a latent normal whose correlations with them are 0.245,
+     * 0.09 and −0.21; 150 rows, so no tree splits. Synthetic rows (50,000 from each model): every numeric pair's
+     * Pearson correlation is within 0.03 of the training rows' (the tree keeps the values' correlation; standard errors
+     * about 0.005, and 32 quantile bins keep 99% of a correlation), and each number's correlation with the label within
+     * 0.03 of the copula's (a difference of two estimates with standard errors of about 0.0045: 0.03 is over 4 of its
+     * standard errors). The label's dependence is weak for 150 rows (the training rows' correlations are 0.06, −0.15 and
+     * −0.14, none of which passes the test a leaf regression asks of a label), and the copula keeps it, shrunk by the
+     * evidence behind it: before, the tree's own leaf regression dropped it (the label's correlation with x1 came out
+     * 0.002 against the copula's 0.044).
+     */
+    @Test
+    void aTreeThatDoesNotSplitIsTheCopulasConditional() throws IOException {
+        RawTable t = write("conditional.csv", "x1,x2,x3,label", 150, 11, r -> {
+            double e1 = gaussian(r);
+            double e2 = gaussian(r);
+            double x1 = e1;
+            double x2 = 0.6 * e1 + 0.8 * e2;
+            double x3 = -0.3 * e1 + 0.475 * e2 + Math.sqrt(1 - 0.09 - 0.475 * 0.475) * gaussian(r);
+            double z = 0.2 * x1 - 0.15 * x3 + Math.sqrt(1 - 0.04 - 0.0225 - 0.018) * gaussian(r);
+            return String.format(Locale.ROOT, "%.4f,%.4f,%.4f,%s", x1, x2, x3, z > 0.385 ? "yes" : "no");
+        });
+        List<ColumnSpec> specs = SchemaInference.infer(t, Map.of()).stream().map(ColumnProfile::spec).toList();
+        SynthModel copula = CopulaFitter.fit(t, specs, FitSettings.DEFAULTS, "test");
+        SynthModel tree = TreeFitter.fit(copula, t, specs, TreeSettings.defaults(5), 2);
+        assertEquals(4, nodes(tree), "no split under 200 rows");
+        RawTable fromCopula = sample(copula, 50_000);
+        RawTable fromTree = sample(tree, 50_000);
+        for (String[] pair : new String[][] {{"x1", "x2"}, {"x1", "x3"}, {"x2", "x3"}}) {
+            assertEquals(correlation(t, pair[0], pair[1]), correlation(fromTree, pair[0], pair[1]), 0.03,
+                    pair[0] + " ~ " + pair[1]);
+        }
+        double strongest = 0;
+        for (String x : List.of("x1", "x2", "x3")) {
+            double expected = labelCorrelation(fromCopula, x);
+            assertEquals(expected, labelCorrelation(fromTree, x), 0.03, "label ~ " + x);
+            strongest = Math.max(strongest, Math.abs(expected));
+        }
+        assertTrue(strongest > 0.06, "the copula keeps the label's dependence: " + strongest);
+    }
+
+    /** Pearson's correlation of a number with the label's "yes" (1) or "no" (0). */
+    private static double labelCorrelation(RawTable t, String x) {
+        String[] label = t.column(t.names().indexOf("label"));
+        double[] indicator = new double[label.length];
+        for (int i = 0; i < label.length; i++) {
+            indicator[i] = "yes".equals(label[i]) ? 1 : 0;
+        }
+        return correlation(column(t, x), indicator);
     }
 
     private static double spearman(RawTable t, String a, String b) {
@@ -178,10 +232,11 @@ class TreeStatisticsTest {
 
     /**
      * A yes/no label thresholding a latent normal that correlates 0.6 with a number x, with splits ruled out (minimum
-     * leaf above the row count) so that the leaves' regressions alone carry the dependence, in both visit orders. The
-     * gap between x's means among "yes" and "no" rows (0.97 in the population) stays within 0.08 of the training rows'
-     * (5,000 rows: its standard error there is about 0.03; 50,000 synthetic rows add 0.01). Regressing the label's
-     * scores without undoing their attenuation (var E[z | band] = 0.62 here) would give a gap of about 0.6.
+     * leaf above the row count) so that the root leaves' regressions (the copula's conditionals) alone carry the
+     * dependence, in both visit orders. The gap between x's means among "yes" and "no" rows (0.97 in the population)
+     * stays within 0.08 of the training rows' (5,000 rows: its standard error there is about 0.03; 50,000 synthetic
+     * rows add 0.01). Regressing on the label's scores, or regressing them, without undoing their attenuation (var
+     * E[z | band] = 0.62 here) would give a gap of about 0.6.
      */
     @Test
     void keepsALabelsLatentDependenceWithoutSplits() throws IOException {
@@ -206,67 +261,89 @@ class TreeStatisticsTest {
     }
 
     /**
-     * A yes/no label ("yes" in 20% of rows) independent of three normal numbers drawn before it, 100 rows, splits ruled
-     * out: whatever dependence a leaf's regression finds is chance. The loose screen (|r|·√100 > 0.97 with 3
-     * predictors) lets at least one predictor in for about 70% of such tables, and rescaled to the latent normal
-     * (var E[z | label] = 0.49 here) chance alone would explain about a tenth of the label. The label's regression is
-     * kept only when its strongest predictor passes the 5% test Bonferroni-adjusted for the 3 (|r|·√100 > 2.39), about
-     * 1 table in 20: of 60 tables at most 8 may keep one (3 expected; 9 or more has probability 0.003), and the latent
-     * share they explain averages under 0.05 (a kept one explains about 0.25). With the test off (significance 1,
-     * plain CART, the screen alone) more than 30 keep one (42 expected, standard deviation 3.5).
+     * A yes/no label independent of three normal numbers drawn before it, except through a category g drawn first
+     * (every other row g = a; "yes" in 35% of g = a rows, 5% of g = b; 400 rows, minimum leaf 200): the label's tree
+     * splits on g into two leaves of 200 rows, and whatever dependence on the numbers a leaf's regression finds is
+     * chance. The loose screen (|r|·√200 > 0.97 with 3 predictors) lets at least one number in for about 70% of such
+     * leaves, and rescaled to the latent normal (var E[z | label] = 0.19 for a 5% label) chance alone would explain a
+     * good part of the label. A leaf's label regression is kept only when its strongest predictor passes the 5% test
+     * Bonferroni-adjusted for the 3 (|r|·√200 > 2.39), about 1 leaf in 20: of the 120 leaves of 60 tables at most 14
+     * may keep one (6 expected; 15 or more has probability 0.002), and the latent share they explain averages under
+     * 0.05. With the test off (significance 1, plain CART, the screen alone) more than half keep one (84 expected,
+     * standard deviation 5). (A tree that does not split is the copula's conditional instead, see
+     * {@link #aTreeThatDoesNotSplitIsTheCopulasConditional}.)
      */
     @Test
-    void aLabelIndependentOfItsPredictorsKeepsNoRegression() throws IOException {
+    void aLabelIndependentOfItsPredictorsBelowASplitKeepsNoRegression() throws IOException {
         int tables = 60;
+        int leaves = 0;
         int kept = 0;
+        int leavesUntested = 0;
         int keptUntested = 0;
         double explained = 0;
         for (int i = 0; i < tables; i++) {
-            RawTable t = write("chance" + i + ".csv", "x1,x2,x3,label", 100, 7_000 + i, r -> String.format(
-                    Locale.ROOT, "%.4f,%.4f,%.4f,%s", gaussian(r), gaussian(r), gaussian(r),
-                    r.nextDouble() < 0.2 ? "yes" : "no"));
-            ColumnTree.Leaf leaf = labelRoot(t, TreeSettings.DEFAULT_SIGNIFICANCE);
-            kept += leaf.regressors().length > 0 ? 1 : 0;
-            explained += (1 - leaf.residual() * leaf.residual()) / tables;
-            keptUntested += labelRoot(t, 1).regressors().length > 0 ? 1 : 0;
+            int[] row = {0};
+            RawTable t = write("chance" + i + ".csv", "g,x1,x2,x3,label", 400, 7_000 + i, r -> {
+                boolean a = row[0]++ % 2 == 0;
+                return String.format(Locale.ROOT, "%s,%.4f,%.4f,%.4f,%s", a ? "a" : "b", gaussian(r), gaussian(r),
+                        gaussian(r), r.nextDouble() < (a ? 0.35 : 0.05) ? "yes" : "no");
+            });
+            for (ColumnTree.Leaf leaf : labelLeaves(t, TreeSettings.DEFAULT_SIGNIFICANCE)) {
+                leaves++;
+                kept += leaf.regressors().length > 0 ? 1 : 0;
+                explained += 1 - leaf.residual() * leaf.residual();
+            }
+            for (ColumnTree.Leaf leaf : labelLeaves(t, 1)) {
+                leavesUntested++;
+                keptUntested += leaf.regressors().length > 0 ? 1 : 0;
+            }
         }
-        assertTrue(kept <= 8, "tables keeping a chance regression: " + kept);
-        assertTrue(explained < 0.05, "latent share explained by chance: " + explained);
-        assertTrue(keptUntested > 30, "without the test: " + keptUntested);
+        assertTrue(kept <= 14, "leaves keeping a chance regression: " + kept + " of " + leaves);
+        assertTrue(explained / leaves < 0.05, "latent share explained by chance: " + explained / leaves);
+        assertTrue(keptUntested > leavesUntested / 2, "without the test: " + keptUntested + " of " + leavesUntested);
     }
 
     /**
-     * The same 100 rows, but the label thresholds a latent normal correlated 0.6 with x1 (an even yes/no): its scores'
-     * correlation with x1 is about 0.6 × 0.64 = 0.38, so |r|·√100 ≈ 3.8 against the test's 2.39, and the regression
-     * stays in nearly every table (it fails with probability about 0.1 for each): at least 48 of 60.
+     * The same tables, but below g the label thresholds a latent normal correlated 0.6 with x1 ("yes" when it exceeds
+     * 0 for g = a, 0.8 for g = b): in a leaf of 200 rows the label scores' correlation with x1 is about 0.6 × 0.64 =
+     * 0.38 for the even yes/no and 0.6 × 0.50 = 0.30 for the 21% one, so |r|·√200 ≈ 5.4 and 4.2 against the test's
+     * 2.39, and a leaf drops its regression with probability under 0.01: at least 90% of the 120 leaves keep it.
      */
     @Test
-    void aLabelsRealDependenceOnFewRowsKeepsItsRegression() throws IOException {
+    void aLabelsRealDependenceBelowASplitKeepsItsRegression() throws IOException {
         int tables = 60;
+        int leaves = 0;
         int kept = 0;
         for (int i = 0; i < tables; i++) {
-            RawTable t = write("real" + i + ".csv", "x1,x2,x3,label", 100, 8_000 + i, r -> {
+            int[] row = {0};
+            RawTable t = write("real" + i + ".csv", "g,x1,x2,x3,label", 400, 8_000 + i, r -> {
+                boolean a = row[0]++ % 2 == 0;
                 double x1 = gaussian(r);
                 double z = 0.6 * x1 + 0.8 * gaussian(r);
-                return String.format(Locale.ROOT, "%.4f,%.4f,%.4f,%s", x1, gaussian(r), gaussian(r),
-                        z > 0 ? "yes" : "no");
+                return String.format(Locale.ROOT, "%s,%.4f,%.4f,%.4f,%s", a ? "a" : "b", x1, gaussian(r), gaussian(r),
+                        z > (a ? 0 : 0.8) ? "yes" : "no");
             });
-            ColumnTree.Leaf leaf = labelRoot(t, TreeSettings.DEFAULT_SIGNIFICANCE);
-            kept += leaf.regressors().length > 0 ? 1 : 0;
+            for (ColumnTree.Leaf leaf : labelLeaves(t, TreeSettings.DEFAULT_SIGNIFICANCE)) {
+                leaves++;
+                kept += leaf.regressors().length > 0 ? 1 : 0;
+            }
         }
-        assertTrue(kept >= 48, "tables keeping the real dependence: " + kept);
+        assertTrue(kept >= 0.9 * leaves, "leaves keeping the real dependence: " + kept + " of " + leaves);
     }
 
-    /** The label's single leaf when x1, x2, x3 and label are drawn in that order with splits ruled out. */
-    private static ColumnTree.Leaf labelRoot(RawTable t, double significance) {
+    /**
+     * The leaves of the label's tree when g, x1, x2, x3 and label are drawn in that order with leaves of at least 100
+     * rows; the tree splits.
+     */
+    private static List<ColumnTree.Leaf> labelLeaves(RawTable t, double significance) {
         List<ColumnSpec> specs = SchemaInference.infer(t, Map.of()).stream().map(ColumnProfile::spec).toList();
         SynthModel model = TreeFitter.fit(CopulaFitter.fit(t, specs, FitSettings.DEFAULTS, "test"), t, specs,
-                new TreeSettings(1_000_000, TreeSettings.DEFAULT_MAX_DEPTH, List.of("x1", "x2", "x3", "label"), 0,
+                new TreeSettings(200, TreeSettings.DEFAULT_MAX_DEPTH, List.of("g", "x1", "x2", "x3", "label"), 0,
                         significance), 1);
-        ColumnTree label = model.trees().trees().get(3);
+        ColumnTree label = model.trees().trees().get(4);
         assertEquals("label", label.column());
-        assertEquals(1, label.leaves().size(), "no splits");
-        return label.leaves().get(0);
+        assertTrue(label.leaves().size() > 1, "the label's tree splits");
+        return label.leaves();
     }
 
     /**
@@ -370,8 +447,10 @@ class TreeStatisticsTest {
     }
 
     private static double correlation(RawTable t, String a, String b) {
-        double[] x = column(t, a);
-        double[] y = column(t, b);
+        return correlation(column(t, a), column(t, b));
+    }
+
+    private static double correlation(double[] x, double[] y) {
         int n = x.length;
         double mx = 0;
         double my = 0;
