@@ -538,24 +538,97 @@ final class TreeSampler {
 
     /**
      * Into {@code out[0, m)}: the probabilities at which the leaf is read for rows {@code rows[0, m)}. From
-     * {@link StratifiedUniforms#RANK_MAP_MIN_ROWS} rows on, the regression's draws w (independent N(0, 1) residuals
-     * from {@code gauss}, in row order) rank-mapped onto m stratified uniforms. With fewer rows the rank order would
-     * weaken the regression noticeably, so each row reads Φ(w) with the residual's N(0, 1) as Φ⁻¹ of a stratified
-     * uniform: an exact draw per row, with the noise stratified.
+     * {@link StratifiedUniforms#RANK_MAP_MIN_ROWS} rows on, the regression's draws w (N(0, 1) residuals from
+     * {@code gauss}, in row order, made orthogonal to the regressors over these rows, see {@link #orthogonal})
+     * rank-mapped onto m stratified uniforms. With fewer rows the rank order would weaken the regression noticeably,
+     * so each row reads Φ(w) with the residual's N(0, 1) as Φ⁻¹ of a stratified uniform: an exact draw per row, with
+     * the noise stratified.
      */
     private void regressionDraws(CompiledLeaf leaf, int[] rows, int m, int[][] levels, double[] out, long[] keys,
             UniformRandomProvider rng, ZigguratSampler.NormalizedGaussian gauss) {
         boolean rankMap = m >= StratifiedUniforms.RANK_MAP_MIN_ROWS;
         if (!rankMap) {
             StratifiedUniforms.fill(out, m, rng);
+            for (int i = 0; i < m; i++) {
+                out[i] = FastNormal.cdf(plusRegression(leaf.residual() * FastNormal.inverse(out[i]), leaf, levels,
+                        rows[i]));
+            }
+            return;
         }
         for (int i = 0; i < m; i++) {
-            double w = plusRegression(leaf.residual() * (rankMap ? gauss.sample() : FastNormal.inverse(out[i])), leaf,
-                    levels, rows[i]);
-            out[i] = rankMap ? w : FastNormal.cdf(w);
+            out[i] = gauss.sample();
         }
-        if (rankMap) {
-            StratifiedUniforms.rankMap(out, m, keys, rng);
+        orthogonal(out, leaf, rows, m, levels);
+        for (int i = 0; i < m; i++) {
+            out[i] = plusRegression(leaf.residual() * out[i], leaf, levels, rows[i]);
+        }
+        StratifiedUniforms.rankMap(out, m, keys, rng);
+    }
+
+    /**
+     * Makes the m residual normals {@code e} exactly uncorrelated with the leaf's regressors over rows
+     * {@code rows[0, m)}, with mean 0 and mean square 1 (modified Gram-Schmidt against the centred regressor scores).
+     * Independent draws are uncorrelated with the regressors only up to about 1/√m, and that chance correlation adds
+     * to or takes from the regression's own: with it removed, the batch's w correlate with each regressor as the
+     * leaf's regression says, as a leaf's stratified uniforms hit its shares. Each residual stays a symmetric draw
+     * independent of the row's other columns except through that constraint.
+     */
+    private void orthogonal(double[] e, CompiledLeaf leaf, int[] rows, int m, int[][] levels) {
+        int[] regressors = leaf.regressors();
+        double[][] basis = new double[regressors.length][];
+        double[] norm = new double[regressors.length];
+        double eMean = 0;
+        for (int i = 0; i < m; i++) {
+            eMean += e[i];
+        }
+        eMean /= m;
+        for (int i = 0; i < m; i++) {
+            e[i] -= eMean;
+        }
+        for (int j = 0; j < regressors.length; j++) {
+            int c = regressors[j];
+            double[] x = new double[m];
+            double mean = 0;
+            for (int i = 0; i < m; i++) {
+                x[i] = levelScores[c][levels[c][rows[i]]];
+                mean += x[i];
+            }
+            mean /= m;
+            for (int i = 0; i < m; i++) {
+                x[i] -= mean;
+            }
+            for (int p = 0; p < j; p++) {
+                if (norm[p] > 0) {
+                    subtract(x, basis[p], dot(x, basis[p], m) / norm[p], m);
+                }
+            }
+            double squares = dot(x, x, m);
+            norm[j] = squares > 1e-9 * m ? squares : 0; // a regressor constant over these rows: nothing to remove
+            basis[j] = x;
+            if (norm[j] > 0) {
+                subtract(e, x, dot(e, x, m) / norm[j], m);
+            }
+        }
+        double squares = dot(e, e, m);
+        if (squares > 0) {
+            double scale = Math.sqrt(m / squares);
+            for (int i = 0; i < m; i++) {
+                e[i] *= scale;
+            }
+        }
+    }
+
+    private static double dot(double[] a, double[] b, int m) {
+        double sum = 0;
+        for (int i = 0; i < m; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
+    }
+
+    private static void subtract(double[] a, double[] b, double factor, int m) {
+        for (int i = 0; i < m; i++) {
+            a[i] -= factor * b[i];
         }
     }
 
