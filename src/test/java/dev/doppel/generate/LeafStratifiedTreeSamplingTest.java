@@ -7,25 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.doppel.generate.condition.Audience;
 import dev.doppel.io.OutputFormat;
 import dev.doppel.io.ParquetBatchWriter.Compression;
-import dev.doppel.io.ReadOptions;
-import dev.doppel.io.TableReaders;
 import dev.doppel.model.CategoricalColumn;
 import dev.doppel.model.ColumnModel;
-import dev.doppel.model.CopulaFitter;
-import dev.doppel.model.FitSettings;
 import dev.doppel.model.NumericColumn;
 import dev.doppel.model.SynthModel;
 import dev.doppel.model.tree.ColumnTree;
 import dev.doppel.model.tree.Levels;
-import dev.doppel.model.tree.TreeFitter;
 import dev.doppel.model.tree.TreeSettings;
 import dev.doppel.pipeline.Progress;
 import dev.doppel.pipeline.SampleRequest;
 import dev.doppel.pipeline.Sampling;
-import dev.doppel.schema.ColumnProfile;
-import dev.doppel.schema.ColumnSpec;
-import dev.doppel.schema.SchemaInference;
-import dev.doppel.table.RawTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,12 +86,7 @@ class LeafStratifiedTreeSamplingTest {
             text.append(String.format(Locale.ROOT, "%s,%d,%.2f,%s%n", names[plan], age, spend,
                     random.nextDouble() < churn[plan] ? "yes" : "no"));
         }
-        Path file = data.resolve("plans.csv");
-        Files.writeString(file, text.toString());
-        RawTable t = TableReaders.read(file, ReadOptions.DEFAULTS);
-        List<ColumnSpec> specs = SchemaInference.infer(t, Map.of()).stream().map(ColumnProfile::spec).toList();
-        SynthModel copula = CopulaFitter.fit(t, specs, FitSettings.DEFAULTS, "test");
-        model = TreeFitter.fit(copula, t, specs, new TreeSettings(0, 2, ORDER, 0), 2);
+        model = SampledTrees.fitTree(data.resolve("plans.csv"), text.toString(), new TreeSettings(0, 2, ORDER, 0));
     }
 
     /**
@@ -197,45 +183,6 @@ class LeafStratifiedTreeSamplingTest {
         assertArrayEquals(sample(20_000, 1, "one.csv"), sample(20_000, 2, "two.csv"));
     }
 
-    private ColumnTree tree(String column) {
-        return model.trees().trees().stream().filter(t -> t.column().equals(column)).findFirst().orElseThrow();
-    }
-
-    private int column(String name) {
-        List<ColumnModel> columns = model.columns();
-        for (int c = 0; c < columns.size(); c++) {
-            if (columns.get(c).name().equals(name)) {
-                return c;
-            }
-        }
-        throw new AssertionError("no column " + name);
-    }
-
-    private Batch draw(long seed) {
-        RowSampler sampler = new RowSampler(model, seed, Map.of(), N);
-        assertTrue(sampler.stratified());
-        Batch batch = sampler.newBatch(N);
-        sampler.fill(batch, 0, 0, N);
-        return batch;
-    }
-
-    /** Each sampled row's leaf in {@code tree}, walked with the row's sampled predictor levels. */
-    private int[] leaves(ColumnTree tree, Batch batch) {
-        int[] out = new int[N];
-        for (int r = 0; r < N; r++) {
-            int node = 0;
-            while (tree.feature()[node] >= 0) {
-                int c = column(tree.predictors().get(tree.feature()[node]));
-                ColumnModel m = model.columns().get(c);
-                int level = m instanceof NumericColumn num ? Levels.ofNumber(num, batch.numbers(c)[r])
-                        : Levels.ofCode(batch.codes(c)[r]);
-                node = ColumnTree.goesLeft(tree.left()[node], level) ? tree.next()[node] : tree.next()[node] + 1;
-            }
-            out[r] = tree.next()[node];
-        }
-        return out;
-    }
-
     /** A row's outcome in a tree's column: a label code (-1 missing), or -1 / -2 / 0 for a number. */
     private int outcome(ColumnTree tree, Batch batch, int r) {
         int c = column(tree.column());
@@ -290,5 +237,20 @@ class LeafStratifiedTreeSamplingTest {
 
     private static double gaussian(SplittableRandom r) {
         return Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
+    }
+    private ColumnTree tree(String column) {
+        return SampledTrees.tree(model, column);
+    }
+
+    private int column(String name) {
+        return SampledTrees.column(model, name);
+    }
+
+    private Batch draw(long seed) {
+        return SampledTrees.draw(model, seed, N);
+    }
+
+    private int[] leaves(ColumnTree tree, Batch batch) {
+        return SampledTrees.leaves(model, tree, batch, N);
     }
 }

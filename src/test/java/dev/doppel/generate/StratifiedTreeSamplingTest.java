@@ -128,7 +128,7 @@ class StratifiedTreeSamplingTest {
         NumericColumn spend = (NumericColumn) model.columns().get(0);
         for (long seed : new long[] {1, 2, 3}) {
             double[] x = draw(model, seed).numbers(0).clone();
-            double d = kolmogorov(Arrays.copyOf(x, N), spend);
+            double d = SampledTrees.kolmogorov(Arrays.copyOf(x, N), spend);
             assertTrue(d <= 2.0 / N, "KS distance " + d + ", seed " + seed);
         }
     }
@@ -222,17 +222,6 @@ class StratifiedTreeSamplingTest {
         Sampling.run(new SampleRequest(model, rows, seed, 2, OutputFormat.CSV, Compression.SNAPPY, out, true),
                 Progress.NONE);
         return Files.readAllBytes(out);
-    }
-
-    /** sup |F_n − F| of a sample against a column's distribution of present values. */
-    private static double kolmogorov(double[] x, NumericColumn column) {
-        Arrays.sort(x);
-        double d = 0;
-        for (int i = 0; i < x.length; i++) {
-            double f = column.cdf(x[i]);
-            d = Math.max(d, Math.max((i + 1.0) / x.length - f, f - (double) i / x.length));
-        }
-        return d;
     }
 
     private static void shuffle(String[] a, SplittableRandom random) {

@@ -3,30 +3,17 @@ package dev.doppel.generate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.doppel.io.ReadOptions;
-import dev.doppel.io.TableReaders;
 import dev.doppel.model.CategoricalColumn;
-import dev.doppel.model.ColumnModel;
-import dev.doppel.model.CopulaFitter;
-import dev.doppel.model.FitSettings;
 import dev.doppel.model.NumericColumn;
 import dev.doppel.model.SynthModel;
 import dev.doppel.model.tree.ColumnTree;
-import dev.doppel.model.tree.Levels;
-import dev.doppel.model.tree.TreeFitter;
 import dev.doppel.model.tree.TreeSettings;
 import dev.doppel.pipeline.SampleRequest;
-import dev.doppel.schema.ColumnProfile;
-import dev.doppel.schema.ColumnSpec;
-import dev.doppel.schema.SchemaInference;
-import dev.doppel.table.RawTable;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,12 +54,7 @@ class TreeBatchCalibrationTest {
             text.append(String.format(Locale.ROOT, "%s,%s,%s,%.3f%n", north ? "north" : "south",
                     gold ? "gold" : "silver", a ? "A" : "B", spend));
         }
-        Path file = data.resolve("segments.csv");
-        Files.writeString(file, text.toString());
-        RawTable t = TableReaders.read(file, ReadOptions.DEFAULTS);
-        List<ColumnSpec> specs = SchemaInference.infer(t, Map.of()).stream().map(ColumnProfile::spec).toList();
-        SynthModel copula = CopulaFitter.fit(t, specs, FitSettings.DEFAULTS, "test");
-        model = TreeFitter.fit(copula, t, specs, new TreeSettings(0, 3, ORDER, 0), 2);
+        model = SampledTrees.fitTree(data.resolve("segments.csv"), text.toString(), new TreeSettings(0, 3, ORDER, 0));
     }
 
     /**
@@ -161,7 +143,7 @@ class TreeBatchCalibrationTest {
         NumericColumn spend = (NumericColumn) model.columns().get(column("spend"));
         for (long seed : SEEDS) {
             double[] x = draw(seed).numbers(column("spend")).clone();
-            double d = kolmogorov(Arrays.copyOf(x, N), spend);
+            double d = SampledTrees.kolmogorov(Arrays.copyOf(x, N), spend);
             assertTrue(d <= 2.0 / N + 1e-4, "KS distance " + d + ", seed " + seed);
         }
     }
@@ -174,57 +156,22 @@ class TreeBatchCalibrationTest {
         return sum;
     }
 
+    private static double gaussian(SplittableRandom r) {
+        return Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
+    }
     private ColumnTree tree(String column) {
-        return model.trees().trees().stream().filter(t -> t.column().equals(column)).findFirst().orElseThrow();
+        return SampledTrees.tree(model, column);
     }
 
     private int column(String name) {
-        List<ColumnModel> columns = model.columns();
-        for (int c = 0; c < columns.size(); c++) {
-            if (columns.get(c).name().equals(name)) {
-                return c;
-            }
-        }
-        throw new AssertionError("no column " + name);
+        return SampledTrees.column(model, name);
     }
 
     private Batch draw(long seed) {
-        RowSampler sampler = new RowSampler(model, seed, Map.of(), N);
-        assertTrue(sampler.stratified());
-        Batch batch = sampler.newBatch(N);
-        sampler.fill(batch, 0, 0, N);
-        return batch;
+        return SampledTrees.draw(model, seed, N);
     }
 
-    /** Each sampled row's leaf in {@code tree}, walked with the row's sampled predictor levels. */
     private int[] leaves(ColumnTree tree, Batch batch) {
-        int[] out = new int[N];
-        for (int r = 0; r < N; r++) {
-            int node = 0;
-            while (tree.feature()[node] >= 0) {
-                int c = column(tree.predictors().get(tree.feature()[node]));
-                ColumnModel m = model.columns().get(c);
-                int level = m instanceof NumericColumn num ? Levels.ofNumber(num, batch.numbers(c)[r])
-                        : Levels.ofCode(batch.codes(c)[r]);
-                node = ColumnTree.goesLeft(tree.left()[node], level) ? tree.next()[node] : tree.next()[node] + 1;
-            }
-            out[r] = tree.next()[node];
-        }
-        return out;
-    }
-
-    /** sup |F_n − F| of a sample against a column's distribution of present values. */
-    private static double kolmogorov(double[] x, NumericColumn column) {
-        Arrays.sort(x);
-        double d = 0;
-        for (int i = 0; i < x.length; i++) {
-            double f = column.cdf(x[i]);
-            d = Math.max(d, Math.max((i + 1.0) / x.length - f, f - (double) i / x.length));
-        }
-        return d;
-    }
-
-    private static double gaussian(SplittableRandom r) {
-        return Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
+        return SampledTrees.leaves(model, tree, batch, N);
     }
 }
