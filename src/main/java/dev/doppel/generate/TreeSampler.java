@@ -48,7 +48,6 @@ final class TreeSampler {
             int[] next,
             long[][] left,
             CompiledLeaf[] leaves,
-            int[] globalCodes,
             double[] globalCumulative) {}
 
     /**
@@ -99,13 +98,9 @@ final class TreeSampler {
                 leaves[l] = compile(tree.leaves().get(l), global, smoothing, predictorColumns);
             }
             NumericColumn numeric = m instanceof NumericColumn num ? num : null;
-            int[] globalCodes = new int[global[0].length];
-            for (int i = 0; i < globalCodes.length; i++) {
-                globalCodes[i] = (int) global[0][i];
-            }
             trees[t] = new CompiledTree(target, numeric, numeric == null ? null : numeric.marginal(),
                     rounding[target], isPredictor[target], feature, tree.next().clone(), tree.left().clone(), leaves,
-                    globalCodes, cumulative(global[1]));
+                    cumulative(global[1]));
         }
     }
 
@@ -288,7 +283,7 @@ final class TreeSampler {
                     CompiledLeaf leaf = tree.leaves()[l];
                     drawLeaf(tree, leaf, cumulative != null ? cumulative[l] : leaf.cumulative(),
                             Arrays.copyOfRange(scratch.order, start[l], start[l + 1]), numbers[t], codes[t], levels,
-                            scratch, rng, gauss);
+                            calibrated, scratch, rng, gauss);
                 }
             }
             if (calibrated && tree.numeric() != null && tree.marginal() != null) {
@@ -326,11 +321,10 @@ final class TreeSampler {
     private static double[][] raked(CompiledTree tree, int[] start, int rows) {
         boolean numeric = tree.numeric() != null;
         CompiledLeaf[] leaves = tree.leaves();
-        int slots = tree.globalCodes().length;
+        int slots = tree.globalCumulative().length;
         double[] target = new double[slots];
-        double[] globalCumulative = tree.globalCumulative();
         for (int c = 0; c < slots; c++) {
-            target[c] = rows * (globalCumulative[c] - (c == 0 ? 0 : globalCumulative[c - 1]));
+            target[c] = rows * width(tree.globalCumulative(), c);
         }
         double[][] share = new double[leaves.length][slots];
         double[] support = new double[slots];
@@ -339,7 +333,7 @@ final class TreeSampler {
             int[] leafCodes = leaves[l].codes();
             for (int i = 0; i < leafCodes.length; i++) {
                 int c = slotOf(numeric, leafCodes[i]);
-                double p = cumulative[i] - (i == 0 ? 0 : cumulative[i - 1]);
+                double p = width(cumulative, i);
                 share[l][c] += p;
                 support[c] += start[l + 1] * p;
             }
@@ -390,7 +384,7 @@ final class TreeSampler {
             double[] weights = new double[leafCodes.length];
             double total = 0;
             for (int i = 0; i < leafCodes.length; i++) {
-                weights[i] = (cumulative[i] - (i == 0 ? 0 : cumulative[i - 1])) * lambda[slotOf(numeric, leafCodes[i])];
+                weights[i] = width(cumulative, i) * lambda[slotOf(numeric, leafCodes[i])];
                 total += weights[i];
             }
             out[l] = total > 0 ? cumulative(weights) : cumulative; // a leaf holding only outcomes the batch lacks
@@ -399,10 +393,12 @@ final class TreeSampler {
     }
 
     /**
-     * Brings a numeric column's values over the batch to the column's own distribution: the value rows' positions
-     * in it (drawn leaf by leaf) are rank-mapped onto stratified uniforms ({@link StratifiedUniforms#rankMap}) and
-     * read through the column's quantile function. The order the leaves gave, and with it the dependence on the
-     * columns drawn before, is kept; the values' quantiles become the column's to about 1/rows instead of 1/√rows.
+     * Writes a numeric column's values, brought over the batch to the column's own distribution: the value rows'
+     * positions in it (drawn leaf by leaf, left unwritten by {@link #drawLeaf}) are rank-mapped onto stratified
+     * uniforms ({@link StratifiedUniforms#rankMap}) and read through the column's quantile function. The order the
+     * leaves gave, and with it the dependence on the columns drawn before, is kept; the values' quantiles become the
+     * column's to about 1/rows instead of 1/√rows. Fewer than {@link StratifiedUniforms#RANK_MAP_MIN_ROWS} values are
+     * written as drawn.
      */
     private void calibrateValues(CompiledTree tree, double[] numbers, int[][] levels, int rows, LeafScratch scratch,
             UniformRandomProvider rng) {
@@ -415,10 +411,9 @@ final class TreeSampler {
                 positions[values++] = scratch.position[r];
             }
         }
-        if (values < StratifiedUniforms.RANK_MAP_MIN_ROWS) {
-            return;
+        if (values >= StratifiedUniforms.RANK_MAP_MIN_ROWS) {
+            StratifiedUniforms.rankMap(positions, values, scratch.keys, rng);
         }
-        StratifiedUniforms.rankMap(positions, values, scratch.keys, rng);
         for (int j = 0; j < values; j++) {
             put(tree, valueRows[j], value(tree, positions[j]), numbers, levels);
         }
@@ -482,10 +477,11 @@ final class TreeSampler {
      * <p>A number: the outcome (missing, spike, value) comes from m stratified uniforms as a label's does without a
      * regression; the value rows read the value at their uniform's position within the value share, or, with a
      * regression, at their w rank-mapped onto stratified uniforms over those rows. The outcome thus stays independent
-     * of the regressors, as in {@link #drawRow}, and the values are stratified within the leaf.
+     * of the regressors, as in {@link #drawRow}, and the values are stratified within the leaf. With
+     * {@code calibrated} the values' positions are only recorded: {@link #calibrateValues} writes them for the batch.
      */
     private void drawLeaf(CompiledTree tree, CompiledLeaf leaf, double[] cumulative, int[] leafRows, double[] numbers,
-            int[] codes, int[][] levels, LeafScratch scratch, UniformRandomProvider rng,
+            int[] codes, int[][] levels, boolean calibrated, LeafScratch scratch, UniformRandomProvider rng,
             ZigguratSampler.NormalizedGaussian gauss) {
         int m = leafRows.length;
         double[] u = scratch.u;
@@ -515,15 +511,15 @@ final class TreeSampler {
                 valueRows[values++] = row; // read below, once the value rows' w are rank-mapped
                 continue;
             }
-            double x;
             if (code >= 0 && tree.marginal() != null) {
                 double q = position(leaf, within(cumulative, k, u[i]));
                 scratch.position[row] = q;
-                x = value(tree, q);
+                if (!calibrated) {
+                    put(tree, row, value(tree, q), numbers, levels);
+                }
             } else {
-                x = code == -1 ? Double.NaN : tree.numeric().spike().value();
+                put(tree, row, code == -1 ? Double.NaN : tree.numeric().spike().value(), numbers, levels);
             }
-            put(tree, row, x, numbers, levels);
         }
         if (values > 0) {
             double[] p = scratch.w;
@@ -531,7 +527,9 @@ final class TreeSampler {
             for (int j = 0; j < values; j++) {
                 double q = position(leaf, p[j]);
                 scratch.position[valueRows[j]] = q;
-                put(tree, valueRows[j], value(tree, q), numbers, levels);
+                if (!calibrated) {
+                    put(tree, valueRows[j], value(tree, q), numbers, levels);
+                }
             }
         }
     }
@@ -686,9 +684,13 @@ final class TreeSampler {
 
     /** Where u lies within share i of {@code cumulative} (which holds it), as a uniform in (0, 1). */
     private static double within(double[] cumulative, int i, double u) {
-        double below = i == 0 ? 0 : cumulative[i - 1];
-        double width = cumulative[i] - below;
-        return width > 0 ? StratifiedUniforms.open((u - below) / width) : 0.5;
+        double width = width(cumulative, i);
+        return width > 0 ? StratifiedUniforms.open((u - (i == 0 ? 0 : cumulative[i - 1])) / width) : 0.5;
+    }
+
+    /** Share i of {@code cumulative}: its step from the share before. */
+    private static double width(double[] cumulative, int i) {
+        return cumulative[i] - (i == 0 ? 0 : cumulative[i - 1]);
     }
 
     /** The leaf a column's tree sends row r to, given its levels so far (column-major: {@code levels[c][r]}). */
