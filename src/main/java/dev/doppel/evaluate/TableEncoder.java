@@ -131,6 +131,14 @@ public final class TableEncoder {
         return schema.columns().get(column).parse(cell);
     }
 
+    /**
+     * A cell of an evaluated label column as its label, as files are read (null for null); unlike {@link #code} it
+     * assigns no code, so any thread may call it.
+     */
+    public String label(int column, String cell) {
+        return cell == null ? null : schema.columns().get(column).label(cell);
+    }
+
     /** The code of a label of an evaluated label column ({@link EncodedTable#MISSING} for null), as files are read. */
     public int code(int column, String label) {
         return label == null ? EncodedTable.MISSING

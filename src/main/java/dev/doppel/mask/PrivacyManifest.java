@@ -30,6 +30,7 @@ import java.util.Map;
  * @param key where the pseudonymisation key came from and its id; null when nothing was pseudonymised
  * @param kAnonymity k over the quasi-identifiers, what was asked and reached, and what it cost
  * @param columns one entry per input column, in file order
+ * @param copies what {@code run} did about synthetic rows that copied a rare training row; null for {@code mask}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PrivacyManifest(
@@ -44,7 +45,8 @@ public record PrivacyManifest(
         LocaleChoice locale,
         Key key,
         KAnonymityReport kAnonymity,
-        List<Column> columns) {
+        List<Column> columns,
+        CopyCheck copies) {
 
     public static final String FORMAT = "doppel-privacy-manifest";
     public static final int VERSION = 1;
@@ -58,6 +60,29 @@ public record PrivacyManifest(
     public PrivacyManifest {
         columns = List.copyOf(columns);
     }
+
+    /** Without a copy check (a {@code mask} manifest). */
+    public PrivacyManifest(String format, int version, String tool, String command, Input input, String output,
+            ProfileRef profile, long seed, LocaleChoice locale, Key key, KAnonymityReport kAnonymity,
+            List<Column> columns) {
+        this(format, version, tool, command, input, output, profile, seed, locale, key, kAnonymity, columns, null);
+    }
+
+    /** This manifest with {@code run}'s copy check. */
+    public PrivacyManifest withCopies(CopyCheck check) {
+        return new PrivacyManifest(format, version, tool, command, input, output, profile, seed, locale, key,
+                kAnonymity, columns, check);
+    }
+
+    /**
+     * No synthetic row may equal a combination of the evaluated columns that fewer than k training rows share.
+     *
+     * @param k the combination size below which a row is protected (the model's min group)
+     * @param protectedCombinations how many distinct training combinations that is
+     * @param redrawn synthetic rows that equalled one and were drawn again
+     * @param kept rows that still equalled one after every redraw (0 unless the model can draw little else)
+     */
+    public record CopyCheck(int k, long protectedCombinations, long redrawn, long kept) {}
 
     /** @param file the file name, no folder; @param rows rows read; @param columns columns read */
     public record Input(String file, long rows, int columns) {}

@@ -57,7 +57,7 @@ final class InMemorySample {
         }
         try {
             Sampling.<Void>drawInOrder(rows, threads, SampleRequest.BATCH_ROWS * Sampling.rowBytes(model, sampler),
-                    sampler, layer, null, Progress.NONE, batch -> null, (batch, none) -> {
+                    sampler, layer, CopyGuard.NONE, null, Progress.NONE, batch -> null, (batch, none) -> {
                         int first = (int) batch.firstRow();
                         for (int j = 0; j < d; j++) {
                             int c = source[j];

@@ -5,6 +5,7 @@ import dev.doppel.db.IfExists;
 import dev.doppel.error.InputException;
 import dev.doppel.error.OutputException;
 import dev.doppel.error.UsageException;
+import dev.doppel.evaluate.EvalSchema;
 import dev.doppel.evaluate.Evaluation;
 import dev.doppel.evaluate.EvaluationReport;
 import dev.doppel.evaluate.Gate;
@@ -182,6 +183,8 @@ public final class RunJob {
         } catch (ConditionException e) {
             throw new InputException(profileName + ": output." + e.part().key() + ": " + e.getMessage());
         }
+        CopyGuard guard = CopyGuard.over(model, masked.table(), EvalSchema.of(masked.specs(), masked.plan().roles()),
+                settings.minGroup());
         double fitSeconds = (System.nanoTime() - fitStart) / 1e9;
         long rows = overrides.rows() != null ? overrides.rows() : out.rows() != null ? out.rows() : inspected.inputRows();
         Gate gate = Gate.of(evaluate.failUnder(), evaluate.max(), profileName)
@@ -204,8 +207,9 @@ public final class RunJob {
             try {
                 SampleResult sample = Sampling.run(
                         new SampleRequest(model, rows, seed, threads, format, compression, staged, false,
-                                realIds(inspected, masked), audience),
+                                realIds(inspected, masked), audience, guard),
                         progress);
+                PrivacyManifest.CopyCheck copies = guard.check(); // before a database load draws the rows again
                 EvaluationReport report = reporter.evaluate(staged, explicit, sample.rows());
                 if (gateBeforeWrite && report != null && privacyFailed(report)) {
                     return new Result(null, null, null, model, sample, fitSeconds, null, report, null, null, false);
@@ -216,11 +220,12 @@ public final class RunJob {
                     EvaluateJob.write(reportFile, ReportJson.toJson(report), force);
                     EvaluateJob.write(htmlFile, HtmlReport.render(report), force);
                 }
-                TableResult loaded = load(table, model, rows, seed, threads, inspected, masked, audience, progress);
+                TableResult loaded = load(table, model, rows, seed, threads, inspected, masked, audience, guard,
+                        progress);
                 Files.move(staged, explicit, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 Path manifestFile = MaskJob.manifestFor(explicit);
-                writeManifest(manifestFile, manifest(version, data, inspected, explicit, profileName, text, seed, masked),
-                        force);
+                writeManifest(manifestFile, manifest(version, data, inspected, explicit, profileName, text, seed, masked)
+                        .withCopies(copies), force);
                 return new Result(explicit.toAbsolutePath().getParent(), explicit,
                         null, model, new SampleResult(explicit, sample.rows(), sample.bytes(), sample.seconds(),
                                 sample.summary()),
@@ -249,11 +254,12 @@ public final class RunJob {
             String dataName = "synthetic." + (format == OutputFormat.PARQUET ? "parquet" : "csv");
             SampleResult sample = Sampling.run(
                     new SampleRequest(model, rows, seed, threads, format, compression, staging.resolve(dataName), false,
-                            realIds(inspected, masked), audience),
+                            realIds(inspected, masked), audience, guard),
                     progress);
+            PrivacyManifest.CopyCheck copies = guard.check(); // before a database load draws the rows again
             Files.writeString(staging.resolve("model.json"), ModelFile.toJson(model));
             Files.writeString(staging.resolve("privacy.json"), manifest(version, data, inspected,
-                    staging.resolve(dataName), profileName, text, seed, masked).toJson());
+                    staging.resolve(dataName), profileName, text, seed, masked).withCopies(copies).toJson());
             Files.writeString(staging.resolve("summary.txt"), sample.summary().render(10));
             EvaluationReport report = reporter.evaluate(staging.resolve(dataName), staging.resolve(dataName), sample.rows());
             if (gateBeforeWrite && report != null && privacyFailed(report)) {
@@ -263,7 +269,8 @@ public final class RunJob {
                 Files.writeString(staging.resolve("report.json"), ReportJson.toJson(report));
                 Files.writeString(staging.resolve("report.html"), HtmlReport.render(report));
             }
-            TableResult loaded = load(table, model, rows, seed, threads, inspected, masked, audience, progress);
+            TableResult loaded = load(table, model, rows, seed, threads, inspected, masked, audience, guard,
+                        progress);
             Path folder = publish(staging, base);
             staging = null;
             return new Result(folder, folder.resolve(dataName), folder.resolve("model.json"), model,
@@ -321,12 +328,12 @@ public final class RunJob {
      * back and the run publishes nothing. Null without a table.
      */
     private static TableResult load(DatabaseTarget table, SynthModel model, long rows, long seed, int threads,
-            Fitting.Inspected inspected, Fitting.Masked masked, Audience audience, Progress progress) {
+            Fitting.Inspected inspected, Fitting.Masked masked, Audience audience, CopyGuard guard, Progress progress) {
         if (table == null) {
             return null;
         }
         return TableLoading.run(new TableRequest(model, rows, seed, threads, table, realIds(inspected, masked),
-                audience), progress);
+                audience, guard), progress);
     }
 
     /** True when a privacy threshold of the report's gate failed. */

@@ -22,6 +22,8 @@ import java.util.Set;
  * @param realIds per identifier column, the real ids no synthetic id may equal (only known when the real data is at
  *     hand, as in {@code run}; never stored)
  * @param audience which rows to generate ({@code --where}, {@code --rebalance}); {@link Audience#none()} for all
+ * @param copyGuard the rare training rows no synthetic row may copy (only known when the real data is at hand, as in
+ *     {@code run}); {@link CopyGuard#NONE} otherwise
  */
 public record SampleRequest(
         SynthModel model,
@@ -33,7 +35,8 @@ public record SampleRequest(
         Path output,
         boolean force,
         Map<String, Set<String>> realIds,
-        Audience audience) {
+        Audience audience,
+        CopyGuard copyGuard) {
     @Override
     public String toString() {
         return "SampleRequest[" + rows + " rows to " + output.getFileName() + "]"; // never the ids
@@ -54,9 +57,16 @@ public record SampleRequest(
         this(model, rows, seed, threads, format, compression, output, force, Map.of(), Audience.none());
     }
 
+    public SampleRequest(SynthModel model, long rows, long seed, int threads, OutputFormat format,
+            Compression compression, Path output, boolean force, Map<String, Set<String>> realIds,
+            Audience audience) {
+        this(model, rows, seed, threads, format, compression, output, force, realIds, audience, CopyGuard.NONE);
+    }
+
     public SampleRequest {
         realIds = Map.copyOf(realIds);
         audience = audience == null ? Audience.none() : audience;
+        copyGuard = copyGuard == null ? CopyGuard.NONE : copyGuard;
         checkCounts(rows, threads);
     }
 

@@ -79,15 +79,17 @@ public final class Sampling {
 
     /**
      * The one loop behind every destination (CSV, Parquet, a database table): workers draw batch i of {@code rows}
-     * (its seeds from i alone), complete it as the constraints say and prepare it; the calling thread writes the
+     * (its seeds from i alone), complete it as the constraints say, redraw rows that copy a rare training row
+     * ({@link CopyGuard}) and prepare it; the calling thread writes the
      * batches in order, counts them into the summary and reports progress. Batches go back to a pool once written, so
      * a long run reuses the same few. The same batches whatever the destination or thread count.
      *
      * @param unitBytes heap one batch in flight takes with its prepared form, roughly (bounds the batches in flight)
+     * @param guard redraws rows that copy a rare training row ({@link CopyGuard#NONE}: none)
      * @param summary counts the rows for the run's summary; null when no summary is wanted
      */
     static <T> void drawInOrder(long rows, int threads, long unitBytes, RowSampler sampler, ConstraintLayer layer,
-            SummaryCollector summary, Progress progress, Prepare<T> prepare, Write<T> write) throws Exception {
+            CopyGuard guard, SummaryCollector summary, Progress progress, Prepare<T> prepare, Write<T> write) throws Exception {
         int batchRows = SampleRequest.BATCH_ROWS;
         Queue<Batch> batches = new ConcurrentLinkedQueue<>();
         long[] done = {0};
@@ -103,6 +105,7 @@ public final class Sampling {
                     }
                     sampler.fill(batch, index, first, count);
                     layer.complete(batch);
+                    guard.mend(batch, index, sampler, layer);
                     return new Drawn<>(batch, prepare.prepare(batch));
                 },
                 (drawn, count) -> {
@@ -128,7 +131,7 @@ public final class Sampling {
             stream.write(encoder.header());
             long unitBytes = (long) batchRows * (rowBytes(request, sampler) + encoder.sizeHint(1));
             Sampling.<CsvBatchEncoder.Sink>drawInOrder(request.rows(), request.threads(), unitBytes, sampler, layer,
-                    summary, progress,
+                    request.copyGuard(), summary, progress,
                     batch -> {
                         CsvBatchEncoder.Sink sink = sinks.poll();
                         if (sink == null) {
@@ -155,7 +158,7 @@ public final class Sampling {
             // a batch plus its compressed pages (a fraction of the batch)
             long unitBytes = (long) SampleRequest.BATCH_ROWS * rowBytes(request, sampler) * 5 / 4;
             Sampling.<ParquetBatchWriter.EncodedBatch>drawInOrder(request.rows(), request.threads(), unitBytes,
-                    sampler, layer, summary, progress, writer::encode, (batch, pages) -> writer.append(pages));
+                    sampler, layer, request.copyGuard(), summary, progress, writer::encode, (batch, pages) -> writer.append(pages));
         }
     }
 

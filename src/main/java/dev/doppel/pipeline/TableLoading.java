@@ -56,7 +56,7 @@ public final class TableLoading {
             SummaryCollector summary, TableLoader<E> loader, Progress progress) throws Exception {
         // a batch plus its encoded lines (about the batch's size again)
         long unitBytes = (long) SampleRequest.BATCH_ROWS * 400;
-        Sampling.<E>drawInOrder(request.rows(), request.threads(), unitBytes, sampler, layer, summary, progress,
-                loader::prepare, loader::write);
+        Sampling.<E>drawInOrder(request.rows(), request.threads(), unitBytes, sampler, layer, request.copyGuard(),
+                summary, progress, loader::prepare, loader::write);
     }
 }

@@ -17,6 +17,7 @@ import java.util.Set;
  * @param target the database, table and what to do when the table exists
  * @param realIds per identifier column, the real ids no synthetic id may equal (never stored)
  * @param audience which rows to generate; {@link Audience#none()} for all
+ * @param copyGuard the rare training rows no synthetic row may copy; {@link CopyGuard#NONE} when unknown
  */
 public record TableRequest(
         SynthModel model,
@@ -25,16 +26,23 @@ public record TableRequest(
         int threads,
         DatabaseTarget target,
         Map<String, Set<String>> realIds,
-        Audience audience) {
+        Audience audience,
+        CopyGuard copyGuard) {
 
     public TableRequest {
         realIds = Map.copyOf(realIds);
         audience = audience == null ? Audience.none() : audience;
+        copyGuard = copyGuard == null ? CopyGuard.NONE : copyGuard;
         SampleRequest.checkCounts(rows, threads);
     }
 
     public TableRequest(SynthModel model, long rows, long seed, int threads, DatabaseTarget target) {
         this(model, rows, seed, threads, target, Map.of(), Audience.none());
+    }
+
+    public TableRequest(SynthModel model, long rows, long seed, int threads, DatabaseTarget target,
+            Map<String, Set<String>> realIds, Audience audience) {
+        this(model, rows, seed, threads, target, realIds, audience, CopyGuard.NONE);
     }
 
     @Override

@@ -18,6 +18,7 @@ import dev.doppel.model.FitSettings;
 import dev.doppel.model.SynthModel;
 import dev.doppel.model.tree.TreeFitter;
 import dev.doppel.model.tree.TreeSettings;
+import dev.doppel.pipeline.CopyGuard;
 import dev.doppel.pipeline.Fitting;
 import dev.doppel.pipeline.Progress;
 import dev.doppel.pipeline.SampleRequest;
@@ -51,7 +52,8 @@ import java.util.SplittableRandom;
  * model, a line each, default 1: more average out the sampling noise, which on mall_customers is most of a pair
  * score's spread), DATASETS (file names, comma-separated), MODELS (copula,tree), DETAIL (print every column and pair
  * score), SYNTH_ROWS (rows sampled; default |A|), MIN_GROUP (k), MASK (1: fit as {@code doppel run} does by default,
- * with detection's masking plan, so direct identifiers are made up instead of learned), and the tree's MIN_LEAF,
+ * with detection's masking plan, so direct identifiers are made up instead of learned), GUARD (1: sample as
+ * {@code doppel run} does, redrawing rows that copy a rare training row, see {@link CopyGuard}), and the tree's MIN_LEAF,
  * MAX_DEPTH, SMOOTHING, SIGNIFICANCE.
  */
 public final class QualityScoreBench {
@@ -100,9 +102,13 @@ public final class QualityScoreBench {
         for (String kind : models) {
             long start = System.nanoTime();
             SynthModel model;
+            EvalSchema fitted = EvalSchema.of(specs, Map.of()); // the columns the guard compares
+            RawTable fittedRows = a;
             if ("1".equals(System.getenv("MASK"))) { // as `doppel run` learns it: direct identifiers made up, not learned
                 Fitting.Masked masked = Fitting.mask(new Fitting.Inspected(a, inferred, specs), null, fit, null, null);
                 model = Fitting.fit(masked, fit, "bench");
+                fitted = EvalSchema.of(masked.specs(), masked.plan().roles());
+                fittedRows = masked.table();
                 if (kind.equals("tree")) {
                     model = TreeFitter.fit(model, masked.table(), masked.specs(), tree, 2);
                 }
@@ -117,8 +123,10 @@ public final class QualityScoreBench {
             for (int sample = 0; sample < samples; sample++) {
                 Path out = Files.createTempFile("quality", ".csv");
                 long seed = splitSeed + 42 + 1_000_000L * sample;
+                CopyGuard guard = "1".equals(System.getenv("GUARD")) // as `doppel run` draws: no rare row copied
+                        ? CopyGuard.over(model, fittedRows, fitted, fit.minGroup()) : CopyGuard.NONE;
                 Sampling.run(new SampleRequest(model, synthRows, seed, 2, OutputFormat.CSV, Compression.SNAPPY, out,
-                        true), Progress.NONE);
+                        true, Map.of(), null, guard), Progress.NONE);
                 RawTable synth = TableReaders.read(out, ReadOptions.DEFAULTS);
                 Files.deleteIfExists(out);
                 EncodedTable es = encoder.encode(synth);
