@@ -45,6 +45,11 @@ import org.apache.commons.rng.simple.RandomSource;
 public final class RowSampler {
     /** Rows drawn and correlated together before their values are looked up column by column. */
     private static final int CHUNK = 256;
+    /**
+     * The most latent dimensions a stratified copula batch's normals are made exactly uncorrelated over (Gram-Schmidt
+     * costs d² per row: 64 dimensions about as much as drawing the row).
+     */
+    static final int ORTHONORMAL_MAX_DIMENSIONS = 64;
 
     private final SynthModel model;
     private final long seed;
@@ -232,10 +237,12 @@ public final class RowSampler {
     private void fillCopula(Batch batch, long first, int rows, UniformRandomProvider rng) {
         ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
         int d = copula.dimension();
+        if (conditioned == null && stratified && rows >= StratifiedUniforms.RANK_MAP_MIN_ROWS) {
+            fillCopulaStratified(batch, rows, gauss, rng);
+            return;
+        }
         double[][] eps = new double[d][CHUNK]; // independent normals of up to CHUNK rows, one array per dimension
         double[][] chunk = new double[d][CHUNK]; // the same rows' correlated normals
-        double[][] all = conditioned == null && stratified && rows >= StratifiedUniforms.RANK_MAP_MIN_ROWS
-                ? new double[d][rows] : null; // the batch's normals, to be stratified
         // Rows are drawn in order (all normals of a row, then the next row), so the random stream is consumed
         // exactly as a row-by-row loop would; correlation and lookups then run column by column, which keeps them
         // tight (and lets the compiler vectorise the Cholesky product).
@@ -243,26 +250,36 @@ public final class RowSampler {
             int count = Math.min(CHUNK, rows - from);
             if (conditioned != null) {
                 conditioned.draw(rng, gauss, first + from, count, chunk); // conditioned rows: see ConditionedRows
-                lookUp(batch, chunk, count, from);
             } else {
                 draw(gauss, eps, d, count);
                 copula.correlate(eps, chunk, count);
-                if (all == null) {
-                    lookUp(batch, chunk, count, from);
-                } else {
-                    for (int j = 0; j < d; j++) {
-                        System.arraycopy(chunk[j], 0, all[j], from, count);
-                    }
-                }
             }
+            lookUp(batch, chunk, count, from);
         }
-        if (all != null) {
-            long[] keys = new long[rows];
-            for (int j = 0; j < d; j++) {
-                stratify(all[j], rows, keys, rng);
-            }
-            lookUp(batch, all, rows, 0);
+    }
+
+    /**
+     * An unconditioned batch of at least {@link StratifiedUniforms#RANK_MAP_MIN_ROWS} rows, stratified: the batch's
+     * independent normals are drawn row by row (the same stream as unstratified rows), made exactly uncorrelated over
+     * the batch ({@link Orthonormal}, when there are at most {@link #ORTHONORMAL_MAX_DIMENSIONS} dimensions and at
+     * least 4 rows per dimension), correlated by the copula (so the batch's latent correlation is the model's, not
+     * the model's ± (1 − ρ²)/√rows) and then stratified dimension by dimension in that rank order ({@link #stratify}).
+     */
+    private void fillCopulaStratified(Batch batch, int rows, ZigguratSampler.NormalizedGaussian gauss,
+            UniformRandomProvider rng) {
+        int d = copula.dimension();
+        double[][] eps = new double[d][rows];
+        draw(gauss, eps, d, rows);
+        if (d <= ORTHONORMAL_MAX_DIMENSIONS && rows >= 4 * d) {
+            Orthonormal.columns(eps, d, rows);
         }
+        double[][] all = new double[d][rows];
+        copula.correlate(eps, all, rows);
+        long[] keys = new long[rows];
+        for (int j = 0; j < d; j++) {
+            stratify(all[j], rows, keys, rng);
+        }
+        lookUp(batch, all, rows, 0);
     }
 
     /** Looks up rows [0, count) of {@code latent} column by column into the batch's rows from {@code offset}. */

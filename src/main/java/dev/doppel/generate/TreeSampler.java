@@ -597,36 +597,22 @@ final class TreeSampler {
             }
             for (int p = 0; p < j; p++) {
                 if (norm[p] > 0) {
-                    subtract(x, basis[p], dot(x, basis[p], m) / norm[p], m);
+                    Orthonormal.subtract(x, basis[p], Orthonormal.dot(x, basis[p], m) / norm[p], m);
                 }
             }
-            double squares = dot(x, x, m);
+            double squares = Orthonormal.dot(x, x, m);
             norm[j] = squares > 1e-9 * m ? squares : 0; // a regressor constant over these rows: nothing to remove
             basis[j] = x;
             if (norm[j] > 0) {
-                subtract(e, x, dot(e, x, m) / norm[j], m);
+                Orthonormal.subtract(e, x, Orthonormal.dot(e, x, m) / norm[j], m);
             }
         }
-        double squares = dot(e, e, m);
+        double squares = Orthonormal.dot(e, e, m);
         if (squares > 0) {
             double scale = Math.sqrt(m / squares);
             for (int i = 0; i < m; i++) {
                 e[i] *= scale;
             }
-        }
-    }
-
-    private static double dot(double[] a, double[] b, int m) {
-        double sum = 0;
-        for (int i = 0; i < m; i++) {
-            sum += a[i] * b[i];
-        }
-        return sum;
-    }
-
-    private static void subtract(double[] a, double[] b, double factor, int m) {
-        for (int i = 0; i < m; i++) {
-            a[i] -= factor * b[i];
         }
     }
 

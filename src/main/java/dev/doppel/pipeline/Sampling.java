@@ -164,7 +164,7 @@ public final class Sampling {
 
     /**
      * Heap a drawn row takes in a batch, roughly: numbers 8 bytes, labels 4, strings an object each; and, for an output
-     * drawn stratified ({@link RowSampler#STRATIFIED_ROWS}), the worker's scratch of 8 bytes per latent dimension and
+     * drawn stratified ({@link RowSampler#STRATIFIED_ROWS}), the worker's scratch of 16 bytes per latent dimension and
      * row while it draws the batch (a model of 500 columns with missing cells has over 1,000 dimensions).
      */
     private static long rowBytes(SampleRequest request, RowSampler sampler) {
@@ -175,7 +175,7 @@ public final class Sampling {
     static long rowBytes(SynthModel model, RowSampler sampler) {
         long bytes = 16;
         if (sampler.stratified()) {
-            bytes += 8L * (model.copula().dimension() + 1);
+            bytes += 16L * (model.copula().dimension() + 1);
         }
         for (ColumnModel m : model.columns()) { // the same kinds before and after constraints complete a batch
             bytes += switch (m.spec().kind()) {
