@@ -41,12 +41,14 @@ final class TreeSampler {
     private record CompiledTree(
             int target,
             NumericColumn numeric,
+            double[] cuts,
             QuantileMarginal marginal,
             double rounding,
             boolean predictor,
             int[] feature,
             int[] next,
             long[][] left,
+            long[] low,
             CompiledLeaf[] leaves,
             double[] globalCumulative) {}
 
@@ -98,8 +100,10 @@ final class TreeSampler {
                 leaves[l] = compile(tree.leaves().get(l), global, smoothing, predictorColumns);
             }
             NumericColumn numeric = m instanceof NumericColumn num ? num : null;
-            trees[t] = new CompiledTree(target, numeric, numeric == null ? null : numeric.marginal(),
-                    rounding[target], isPredictor[target], feature, tree.next().clone(), tree.left().clone(), leaves,
+            trees[t] = new CompiledTree(target, numeric,
+                    numeric != null && isPredictor[target] ? Levels.cuts(numeric) : null,
+                    numeric == null ? null : numeric.marginal(),
+                    rounding[target], isPredictor[target], feature, tree.next().clone(), tree.left().clone(), lowWords(tree.left()), leaves,
                     cumulative(global[1]));
         }
     }
@@ -620,7 +624,7 @@ final class TreeSampler {
     private static void put(CompiledTree tree, int row, double x, double[] numbers, int[][] levels) {
         numbers[row] = x;
         if (tree.predictor()) {
-            levels[tree.target()][row] = Levels.ofNumber(tree.numeric(), x);
+            levels[tree.target()][row] = Levels.ofNumber(tree.cuts(), x);
         }
     }
 
@@ -679,16 +683,35 @@ final class TreeSampler {
         return cumulative[i] - (i == 0 ? 0 : cumulative[i - 1]);
     }
 
-    /** The leaf a column's tree sends row r to, given its levels so far (column-major: {@code levels[c][r]}). */
+    /**
+     * The leaf a column's tree sends row r to, given its levels so far (column-major: {@code levels[c][r]}); as
+     * {@link ColumnTree#goesLeft} decides at each node.
+     */
     private static int leafOf(CompiledTree tree, int[][] levels, int r) {
         int[] feature = tree.feature();
         int[] next = tree.next();
-        long[][] left = tree.left();
+        long[] low = tree.low();
         int node = 0;
-        while (feature[node] >= 0) {
-            node = ColumnTree.goesLeft(left[node], levels[feature[node]][r]) ? next[node] : next[node] + 1;
+        int f;
+        while ((f = feature[node]) >= 0) {
+            int level = levels[f][r];
+            boolean left = level < Long.SIZE ? (low[node] >>> level & 1) != 0
+                    : ColumnTree.goesLeft(tree.left()[node], level);
+            node = left ? next[node] : next[node] + 1;
         }
         return next[node];
+    }
+
+    /**
+     * Each node's first word of left levels (levels 0 to 63, which hold every numeric predictor's and most labels'),
+     * so a row's step down the tree reads one long from one array instead of going through the node's own array.
+     */
+    private static long[] lowWords(long[][] left) {
+        long[] low = new long[left.length];
+        for (int node = 0; node < left.length; node++) {
+            low[node] = left[node] == null || left[node].length == 0 ? 0 : left[node][0];
+        }
+        return low;
     }
 
     /**
