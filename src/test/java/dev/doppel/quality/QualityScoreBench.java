@@ -51,7 +51,8 @@ import java.util.SplittableRandom;
  * first split's index, default 0: split i is drawn with seed 2026 + i), SAMPLES (synthetic samples scored per split and
  * model, a line each, default 1: more average out the sampling noise, which on mall_customers is most of a pair
  * score's spread), DATASETS (file names, comma-separated), MODELS (copula,tree), DETAIL (print every column and pair
- * score), SYNTH_ROWS (rows sampled; default |A|), MIN_GROUP (k), MASK (1: fit as {@code doppel run} does by default,
+ * score), ROWS (split a random ROWS of the table's rows into the halves, to try small tables; default all),
+ * SYNTH_ROWS (rows sampled; default |A|), MIN_GROUP (k), MASK (1: fit as {@code doppel run} does by default,
  * with detection's masking plan, so direct identifiers are made up instead of learned), GUARD (1: sample as
  * {@code doppel run} does, redrawing rows that copy a rare training row, see {@link CopyGuard}), and the tree's MIN_LEAF,
  * MAX_DEPTH, SMOOTHING, SIGNIFICANCE.
@@ -93,8 +94,9 @@ public final class QualityScoreBench {
             long splitSeed, FitSettings fit,
             List<String> models, TreeSettings tree, int samples) throws Exception {
         int[] order = shuffled(all.rows(), splitSeed);
-        RawTable a = subset(all, order, 0, all.rows() / 2);
-        RawTable b = subset(all, order, all.rows() / 2, all.rows());
+        int n = Math.min(all.rows(), Integer.parseInt(System.getenv().getOrDefault("ROWS", "" + all.rows())));
+        RawTable a = subset(all, order, 0, n / 2);
+        RawTable b = subset(all, order, n / 2, n);
         TableEncoder encoder = new TableEncoder(EvalSchema.of(specs, Map.of()));
         EncodedTable ea = encoder.encodeReal(a);
         EncodedTable eb = encoder.encode(b);
