@@ -207,6 +207,24 @@ public final class RowSampler {
         return model;
     }
 
+    /** True when a stratified copula batch of {@code rows} rows has its normals made exactly uncorrelated. */
+    private boolean orthonormal(int rows) {
+        int d = copula.dimension();
+        return d <= ORTHONORMAL_MAX_DIMENSIONS && rows >= 4 * d;
+    }
+
+    /**
+     * Heap a worker holds per row of a batch while it draws: for a stratified copula batch, the latent normals (8 bytes
+     * per dimension and row) and, when they are made exactly uncorrelated, the independent ones too; nothing extra
+     * otherwise.
+     */
+    public long scratchBytesPerRow() {
+        if (!stratified) {
+            return 0;
+        }
+        return 8L * (copula.dimension() + 1) * (copula.dimension() <= ORTHONORMAL_MAX_DIMENSIONS ? 2 : 1);
+    }
+
     /** True when batches are drawn stratified: an output of at most {@link #STRATIFIED_ROWS} rows. */
     public boolean stratified() {
         return stratified;
@@ -268,13 +286,24 @@ public final class RowSampler {
     private void fillCopulaStratified(Batch batch, int rows, ZigguratSampler.NormalizedGaussian gauss,
             UniformRandomProvider rng) {
         int d = copula.dimension();
-        double[][] eps = new double[d][rows];
-        draw(gauss, eps, d, rows);
-        if (d <= ORTHONORMAL_MAX_DIMENSIONS && rows >= 4 * d) {
-            Orthonormal.columns(eps, d, rows);
-        }
         double[][] all = new double[d][rows];
-        copula.correlate(eps, all, rows);
+        if (orthonormal(rows)) {
+            double[][] eps = new double[d][rows];
+            draw(gauss, eps, d, rows);
+            Orthonormal.columns(eps, d, rows);
+            copula.correlate(eps, all, rows);
+        } else { // a wide copula: chunk by chunk, as unstratified rows, so no second d × rows array is held
+            double[][] eps = new double[d][CHUNK];
+            double[][] chunk = new double[d][CHUNK];
+            for (int from = 0; from < rows; from += CHUNK) {
+                int count = Math.min(CHUNK, rows - from);
+                draw(gauss, eps, d, count);
+                copula.correlate(eps, chunk, count);
+                for (int j = 0; j < d; j++) {
+                    System.arraycopy(chunk[j], 0, all[j], from, count);
+                }
+            }
+        }
         long[] keys = new long[rows];
         for (int j = 0; j < d; j++) {
             stratify(all[j], rows, keys, rng);

@@ -103,7 +103,8 @@ final class TreeSampler {
             trees[t] = new CompiledTree(target, numeric,
                     numeric != null && isPredictor[target] ? Levels.cuts(numeric) : null,
                     numeric == null ? null : numeric.marginal(),
-                    rounding[target], isPredictor[target], feature, tree.next().clone(), tree.left().clone(), lowWords(tree.left()), leaves,
+                    rounding[target], isPredictor[target], feature, tree.next().clone(), tree.left().clone(),
+                    lowWords(tree.left()), leaves,
                     cumulative(global[1]));
         }
     }

@@ -79,10 +79,15 @@ public record PrivacyManifest(
      *
      * @param k the combination size below which a row is protected (the model's min group)
      * @param protectedCombinations how many distinct training combinations that is
+     * @param pilotShare the share of a pilot draw (2,048 rows, a seed of its own) that fell on one; null when there was
+     *     nothing to protect
+     * @param active false when that share was above 1%: rare combinations are then the table's texture (few columns of
+     *     few values), a fresh sample lands on them as often, and redrawing would distort the output, so none was
      * @param redrawn synthetic rows that equalled one and were drawn again
      * @param kept rows that still equalled one after every redraw (0 unless the model can draw little else)
      */
-    public record CopyCheck(int k, long protectedCombinations, long redrawn, long kept) {}
+    public record CopyCheck(int k, long protectedCombinations, Double pilotShare, boolean active, long redrawn,
+            long kept) {}
 
     /** @param file the file name, no folder; @param rows rows read; @param columns columns read */
     public record Input(String file, long rows, int columns) {}

@@ -11,6 +11,7 @@ import dev.doppel.mask.PrivacyManifest;
 import dev.doppel.model.CategoricalColumn;
 import dev.doppel.model.ColumnModel;
 import dev.doppel.model.IdentifierColumn;
+import dev.doppel.model.NumericColumn;
 import dev.doppel.model.SynthModel;
 import dev.doppel.schema.ColumnKind;
 import dev.doppel.table.RawTable;
@@ -23,18 +24,27 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Keeps synthetic rows from copying a rare training row, where the training rows are at hand ({@code run}): a
  * synthetic row that equals, on every evaluated column, a combination fewer than k training rows share is redrawn.
- * synthpop's {@code sdc(rm.replicated.uniques = TRUE)} does the same for unique rows, after the fact.
+ * Inspired by synthpop's {@code sdc(rm.replicated.uniques = TRUE)}, which removes rows copying a unique row after the
+ * fact.
  *
  * <p>A model cannot do this by itself: it holds aggregates, not rows, so on a small table with whole numbers (200
  * customers' age, income and score) it lands on some real row by chance, about once in 2,000 rows. A combination at
  * least k rows share singles no one out and is left alone, as the rare-label rule leaves labels seen k times.
+ *
+ * <p>Where rare combinations are the table's texture rather than chance hits (few columns of few values: 200 rows of
+ * two columns where most pairs occur once or twice), a fresh sample of the same population lands on them as often as
+ * the model does, and redrawing those rows would push the output onto combinations the data never had (quality 0.96 →
+ * 0.76 on such a table). So before the first batch the guard draws a pilot of {@value #PILOT_ROWS} rows with a seed of
+ * its own; when more than {@value #MAX_PILOT_SHARE} of them fall on a rare combination it stands down for the whole
+ * output, and the privacy manifest says so ({@link #check()}).
  *
  * <p>Rows are compared as the evaluation compares them ({@link TableEncoder}: numbers as their written digits parse,
  * dates through their written text, labels by their text), by a 64-bit hash of the row; a hash match that is not an
  * equal row (odds about n / 2⁶⁴) only redraws a row that did not need it. A copying row is replaced by a row drawn
  * alone at the same position of the output, with its own seed from (batch, row, attempt), up to {@link #ATTEMPTS}
  * times; the row's identifiers stay. So the output is the same whatever the thread count, and a condition
- * ({@code --where}, or {@code --rebalance}'s mix, which goes by position) still holds row by row. Holds hashes of rows, in memory only, never written anywhere.
+ * ({@code --where}, or {@code --rebalance}'s mix, which goes by position) still holds row by row. Holds hashes of
+ * rows, in memory only, never written anywhere.
  */
 public final class CopyGuard {
     /** Redraws of one row at most; a row still copying after them is kept (and counted). */
@@ -43,6 +53,12 @@ public final class CopyGuard {
     public static final CopyGuard NONE = none(0);
     /** Days either side of the training rows' dates checked to read back as themselves. */
     private static final int DAY_MARGIN = 366;
+    /** Rows of the pilot draw that decides whether the guard acts. */
+    static final int PILOT_ROWS = 2048;
+    /** The pilot share of rows on a rare combination above which the guard stands down. */
+    static final double MAX_PILOT_SHARE = 0.01;
+    /** The pilot's batch index: never one of the output's batches nor a redrawn row's (see {@link #spareIndex}). */
+    private static final long PILOT_INDEX = Long.MIN_VALUE;
 
     private final CsvBatchEncoder text;
     private final TableEncoder encoder;
@@ -54,6 +70,8 @@ public final class CopyGuard {
     private final int k;
     private final LongAdder redrawn = new LongAdder();
     private final LongAdder kept = new LongAdder();
+    private double pilotShare = Double.NaN; // set once by prepare, before any worker reads it
+    private boolean active;
 
     private CopyGuard(CsvBatchEncoder text, TableEncoder encoder, int[] source, long[][] labelHashes, long[][] days,
             long[] rare, boolean[] identifier, int k) {
@@ -109,8 +127,10 @@ public final class CopyGuard {
                 String cell = training.column(real[j])[r];
                 if (columns.get(j).numeric()) {
                     double x = encoder.number(j, cell);
-                    min[j] = Math.min(min[j], x); // NaN leaves both as they are
-                    max[j] = Math.max(max[j], x);
+                    if (x == x) { // a missing cell widens nothing
+                        min[j] = Math.min(min[j], x);
+                        max[j] = Math.max(max[j], x);
+                    }
                     h = fold(h, numberHash(x));
                 } else {
                     h = fold(h, labelHash(encoder.label(j, cell)));
@@ -120,7 +140,9 @@ public final class CopyGuard {
         }
         long[][] days = new long[columns.size()][];
         for (int j = 0; j < columns.size(); j++) {
-            if (columns.get(j).kind() == ColumnKind.DATE && min[j] <= max[j]) {
+            if (columns.get(j).kind() == ColumnKind.DATE && min[j] <= max[j]
+                    && written.get(source[j]) instanceof NumericColumn drawn
+                    && drawn.spec().kind() == ColumnKind.DATE) { // drawn (not written as missing, EmptyColumn)
                 days[j] = identityDays(encoder, j, text, source[j], (long) min[j] - DAY_MARGIN,
                         (long) max[j] + DAY_MARGIN);
             }
@@ -171,7 +193,37 @@ public final class CopyGuard {
 
     /** What the guard protects and has done so far, for the privacy manifest (counts only). */
     public PrivacyManifest.CopyCheck check() {
-        return new PrivacyManifest.CopyCheck(k, rare.length, redrawn(), kept());
+        return new PrivacyManifest.CopyCheck(k, rare.length, Double.isNaN(pilotShare) ? null : pilotShare,
+                active, redrawn(), kept());
+    }
+
+    /**
+     * Decides, once, whether this guard acts on {@code sampler}'s output: it draws a pilot of {@link #PILOT_ROWS}
+     * rows, or of the output's size when smaller (its own seed, so the output's rows are untouched) and stands down when more than
+     * {@link #MAX_PILOT_SHARE} of them fall on a rare combination. The same seed gives the same decision, so a
+     * database load after the file redraws the same rows. Called before the workers start.
+     */
+    synchronized void prepare(RowSampler sampler, ConstraintLayer layer, long outputRows) {
+        if (isNone() || !Double.isNaN(pilotShare) || outputRows == 0) {
+            return;
+        }
+        int n = (int) Math.min(PILOT_ROWS, outputRows); // the output's first positions: a mix by position holds there
+        Batch pilot = layer.newBatch(n);
+        sampler.fill(pilot, PILOT_INDEX, 0, n);
+        layer.complete(pilot);
+        long[] hashes = new long[n];
+        hashes(pilot, hashes);
+        int hits = 0;
+        for (long h : hashes) {
+            hits += Arrays.binarySearch(rare, h) >= 0 ? 1 : 0;
+        }
+        pilotShare = (double) hits / n;
+        active = pilotShare <= MAX_PILOT_SHARE;
+    }
+
+    /** True once {@link #prepare} has found the guard worth acting on. */
+    public boolean active() {
+        return active;
     }
 
     /** Rows replaced so far because they copied a rare training row. */
@@ -185,13 +237,13 @@ public final class CopyGuard {
     }
 
     /**
-     * Replaces, in a drawn and completed batch, every row that copies a rare training row by the same row of a spare
-     * batch that does not; thread-safe.
+     * Replaces, in a drawn and completed batch, every row that copies a rare training row by a row drawn alone at its
+     * position that does not; nothing when the guard stood down ({@link #prepare} comes first); thread-safe.
      *
      * @param batchIndex the batch's index in the output (seeds a redrawn row, with the row and the attempt)
      */
     void mend(Batch batch, long batchIndex, RowSampler sampler, ConstraintLayer layer) {
-        if (isNone()) {
+        if (isNone() || !active) {
             return;
         }
         int n = batch.size();
@@ -238,16 +290,6 @@ public final class CopyGuard {
      */
     static long spareIndex(long batchIndex, int row, int attempt) {
         return -1 - ((batchIndex * SampleRequest.BATCH_ROWS + row) * ATTEMPTS + attempt);
-    }
-
-    /** True when row {@code r} of {@code batch} equals a combination fewer than k training rows share. */
-    boolean copies(Batch batch, int r) {
-        if (isNone()) {
-            return false;
-        }
-        long[] all = new long[batch.size()];
-        hashes(batch, all);
-        return Arrays.binarySearch(rare, all[r]) >= 0;
     }
 
     /** Each row's hash, column by column: the same fold, in the same column order, as the training rows'. */

@@ -89,8 +89,10 @@ public final class Sampling {
      * @param summary counts the rows for the run's summary; null when no summary is wanted
      */
     static <T> void drawInOrder(long rows, int threads, long unitBytes, RowSampler sampler, ConstraintLayer layer,
-            CopyGuard guard, SummaryCollector summary, Progress progress, Prepare<T> prepare, Write<T> write) throws Exception {
+            CopyGuard guard, SummaryCollector summary, Progress progress, Prepare<T> prepare, Write<T> write)
+            throws Exception {
         int batchRows = SampleRequest.BATCH_ROWS;
+        guard.prepare(sampler, layer, rows); // a pilot draw decides whether the guard acts, before any batch
         Queue<Batch> batches = new ConcurrentLinkedQueue<>();
         long[] done = {0};
         BatchPipeline.<Drawn<T>>run(
@@ -158,14 +160,15 @@ public final class Sampling {
             // a batch plus its compressed pages (a fraction of the batch)
             long unitBytes = (long) SampleRequest.BATCH_ROWS * rowBytes(request, sampler) * 5 / 4;
             Sampling.<ParquetBatchWriter.EncodedBatch>drawInOrder(request.rows(), request.threads(), unitBytes,
-                    sampler, layer, request.copyGuard(), summary, progress, writer::encode, (batch, pages) -> writer.append(pages));
+                    sampler, layer, request.copyGuard(), summary, progress, writer::encode,
+                    (batch, pages) -> writer.append(pages));
         }
     }
 
     /**
      * Heap a drawn row takes in a batch, roughly: numbers 8 bytes, labels 4, strings an object each; and, for an output
-     * drawn stratified ({@link RowSampler#STRATIFIED_ROWS}), the worker's scratch of 16 bytes per latent dimension and
-     * row while it draws the batch (a model of 500 columns with missing cells has over 1,000 dimensions).
+     * drawn stratified ({@link RowSampler#STRATIFIED_ROWS}), the worker's scratch
+     * ({@link RowSampler#scratchBytesPerRow}) while it draws the batch (a model of 500 columns with missing cells has over 1,000 dimensions).
      */
     private static long rowBytes(SampleRequest request, RowSampler sampler) {
         return rowBytes(request.model(), sampler);
@@ -174,9 +177,7 @@ public final class Sampling {
     /** {@link #rowBytes(SampleRequest, RowSampler)} for a model's rows drawn by {@code sampler}. */
     static long rowBytes(SynthModel model, RowSampler sampler) {
         long bytes = 16;
-        if (sampler.stratified()) {
-            bytes += 16L * (model.copula().dimension() + 1);
-        }
+        bytes += sampler.scratchBytesPerRow();
         for (ColumnModel m : model.columns()) { // the same kinds before and after constraints complete a batch
             bytes += switch (m.spec().kind()) {
                 case INTEGER, DECIMAL, DATE, DATETIME -> 8;
