@@ -79,10 +79,11 @@ public record PrivacyManifest(
      *
      * @param k the combination size below which a row is protected (the model's min group)
      * @param protectedCombinations how many distinct training combinations that is
-     * @param pilotShare the share of a pilot draw (2,048 rows, a seed of its own) that fell on one; null when there was
-     *     nothing to protect
-     * @param active false when that share was above 1%: rare combinations are then the table's texture (few columns of
-     *     few values), a fresh sample lands on them as often, and redrawing would distort the output, so none was
+     * @param pilotShare the share of a pilot draw (2,048 rows, seeds of its own) that fell on one; null when no pilot
+     *     was drawn (nothing to protect, or no rows to write)
+     * @param active true when rows were checked and redrawn as needed; false when the pilot share was above 1% (rare
+     *     combinations are then the table's texture, a fresh sample lands on them as often, and redrawing would
+     *     distort the output, so none was) or when no pilot was drawn
      * @param redrawn synthetic rows that equalled one and were drawn again
      * @param kept rows that still equalled one after every redraw (0 unless the model can draw little else)
      */

@@ -57,7 +57,10 @@ public final class CopyGuard {
     static final int PILOT_ROWS = 2048;
     /** The pilot share of rows on a rare combination above which the guard stands down. */
     static final double MAX_PILOT_SHARE = 0.01;
-    /** The pilot's batch index: never one of the output's batches nor a redrawn row's (see {@link #spareIndex}). */
+    /**
+     * The pilot's first batch index (slices count up from it): never one of the output's batches nor a redrawn row's
+     * (see {@link #spareIndex}).
+     */
     private static final long PILOT_INDEX = Long.MIN_VALUE;
 
     private final CsvBatchEncoder text;
@@ -199,25 +202,30 @@ public final class CopyGuard {
 
     /**
      * Decides, once, whether this guard acts on {@code sampler}'s output: it draws a pilot of {@link #PILOT_ROWS}
-     * rows, or of the output's size when smaller (its own seed, so the output's rows are untouched) and stands down when more than
-     * {@link #MAX_PILOT_SHARE} of them fall on a rare combination. The same seed gives the same decision, so a
+     * rows (its own seeds, so the output's rows are untouched; for a smaller output in slices of its size) and
+     * stands down when more than {@link #MAX_PILOT_SHARE} of them fall on a rare combination. The same seed gives the same decision, so a
      * database load after the file redraws the same rows. Called before the workers start.
      */
     synchronized void prepare(RowSampler sampler, ConstraintLayer layer, long outputRows) {
         if (isNone() || !Double.isNaN(pilotShare) || outputRows == 0) {
             return;
         }
-        int n = (int) Math.min(PILOT_ROWS, outputRows); // the output's first positions: a mix by position holds there
-        Batch pilot = layer.newBatch(n);
-        sampler.fill(pilot, PILOT_INDEX, 0, n);
-        layer.complete(pilot);
-        long[] hashes = new long[n];
-        hashes(pilot, hashes);
+        // slices of at most the output's size, at its first positions (a mix by position holds only there), each
+        // with its own index, so a small output gets as sure a decision as a large one
+        int slice = (int) Math.min(PILOT_ROWS, outputRows);
+        Batch pilot = layer.newBatch(slice);
+        long[] hashes = new long[slice];
         int hits = 0;
-        for (long h : hashes) {
-            hits += Arrays.binarySearch(rare, h) >= 0 ? 1 : 0;
+        for (int drawn = 0, s = 0; drawn < PILOT_ROWS; drawn += slice, s++) {
+            sampler.fill(pilot, PILOT_INDEX + s, 0, slice);
+            layer.complete(pilot);
+            hashes(pilot, hashes);
+            for (long h : hashes) {
+                hits += Arrays.binarySearch(rare, h) >= 0 ? 1 : 0;
+            }
         }
-        pilotShare = (double) hits / n;
+        int slices = (PILOT_ROWS + slice - 1) / slice;
+        pilotShare = (double) hits / ((long) slices * slice);
         active = pilotShare <= MAX_PILOT_SHARE;
     }
 

@@ -168,7 +168,8 @@ public final class Sampling {
     /**
      * Heap a drawn row takes in a batch, roughly: numbers 8 bytes, labels 4, strings an object each; and, for an output
      * drawn stratified ({@link RowSampler#STRATIFIED_ROWS}), the worker's scratch
-     * ({@link RowSampler#scratchBytesPerRow}) while it draws the batch (a model of 500 columns with missing cells has over 1,000 dimensions).
+     * ({@link RowSampler#scratchBytesPerRow}) while it draws the batch (a model of 500 columns with missing cells has
+     * over 1,000 dimensions).
      */
     private static long rowBytes(SampleRequest request, RowSampler sampler) {
         return rowBytes(request.model(), sampler);

@@ -149,18 +149,7 @@ class CopyGuardTest {
      */
     @Test
     void aGuardStandsDownWhereRareCombinationsAreCommonInTheOutput() throws Exception {
-        int[] counts = {120, 100, 77, 3}; // (x,p), (x,q), (y,p), (y,q)
-        String[][] pairs = {{"x", "p"}, {"x", "q"}, {"y", "p"}, {"y", "q"}};
-        int n = 300;
-        String[] a = new String[n];
-        String[] b = new String[n];
-        for (int k = 0, i = 0; k < 4; k++) {
-            for (int c = 0; c < counts[k]; c++, i++) {
-                a[i] = pairs[k][0];
-                b[i] = pairs[k][1];
-            }
-        }
-        Fitting.Masked masked = masked(table(List.of("a", "b"), List.of(a, b)));
+        Fitting.Masked masked = masked(pairs(new int[] {120, 100, 77, 3}));
         SynthModel model = Fitting.fit(masked, FitSettings.DEFAULTS, "test");
         Path free = sample(model, 20_000, 2, CopyGuard.NONE, "free");
         assertThat(lines(free).getOrDefault("y,q", 0)).as("the model draws the rare combination often")
@@ -173,6 +162,50 @@ class CopyGuardTest {
         assertThat(guard.check().pilotShare()).isGreaterThan(CopyGuard.MAX_PILOT_SHARE);
         assertThat(guard.check().redrawn()).isZero();
         assertThat(guard.check().protectedCombinations()).isEqualTo(1);
+    }
+
+    /**
+     * Two labels each common, one of their four combinations held by 4 of 2,000 training rows (fewer than k = 5) and
+     * drawn by the model in well under 1% of its rows: the guard acts, that combination never appears, every row that
+     * did not hold it stays as drawn, and the common combinations keep their shares.
+     */
+    @Test
+    void onlyCombinationsFewerThanKRowsShareAreRedrawn() throws Exception {
+        Fitting.Masked masked = masked(pairs(new int[] {1000, 600, 396, 4}));
+        SynthModel model = Fitting.fit(masked, FitSettings.DEFAULTS, "test");
+        int n = 40_000;
+        Map<String, Integer> free = lines(sample(model, n, 2, CopyGuard.NONE, "free"));
+        int rare = free.getOrDefault("y,q", 0);
+        assertThat(rare).as("the model draws the rare combination, rarely").isBetween(20, n / 200);
+
+        CopyGuard guard = guard(model, masked);
+        Map<String, Integer> guarded = lines(sample(model, n, 2, guard, "guarded"));
+        assertThat(guard.active()).isTrue();
+        assertThat(guarded).doesNotContainKey("y,q");
+        assertThat(guard.redrawn()).isEqualTo(rare);
+        for (String common : List.of("x,p", "x,q", "y,p")) {
+            int before = free.get(common);
+            int after = guarded.get(common);
+            // the rows that held it still do; the redrawn rows add at most their own number, in proportion
+            assertThat(after).as(common).isBetween(before, before + rare);
+            double expected = before + rare * (double) before / (n - rare);
+            assertThat(Math.abs(after - expected)).as(common).isLessThan(4 * Math.sqrt(rare) + 1);
+        }
+    }
+
+    /** Labels a and b with the given counts of (x,p), (x,q), (y,p) and (y,q), in that order. */
+    private static RawTable pairs(int[] counts) {
+        String[][] pairs = {{"x", "p"}, {"x", "q"}, {"y", "p"}, {"y", "q"}};
+        int n = java.util.Arrays.stream(counts).sum();
+        String[] a = new String[n];
+        String[] b = new String[n];
+        for (int k = 0, i = 0; k < 4; k++) {
+            for (int c = 0; c < counts[k]; c++, i++) {
+                a[i] = pairs[k][0];
+                b[i] = pairs[k][1];
+            }
+        }
+        return table(List.of("a", "b"), List.of(a, b));
     }
 
     /**
