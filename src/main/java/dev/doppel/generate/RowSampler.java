@@ -18,6 +18,7 @@ import dev.doppel.model.Seeds;
 import dev.doppel.model.SynthModel;
 import dev.doppel.model.TextColumn;
 import dev.doppel.model.TextShape;
+import dev.doppel.stats.StepThresholds;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -430,49 +431,16 @@ public final class RowSampler {
     }
 
     /**
-     * Thresholds of a non-decreasing step function f of z with values 0..levels-1: t[k] is the smallest double z with
-     * f(z) >= k (found by bisection over the ordered doubles, on f itself, so with exactly its rounding), -infinity or
-     * +infinity where that holds everywhere or nowhere. Then f(z) = (thresholds at or below z) - 1, t[0] being -infinity.
+     * Thresholds of a non-decreasing step function f of z with values 0..levels-1 ({@link StepThresholds}) over the
+     * normal scores FastNormal tells apart: Φ is flat (0) below -9 and (1) above 9 there.
      */
     private static double[] thresholds(int levels, DoubleToIntFunction f) {
-        double[] t = new double[levels];
-        long low = sortable(-10.0); // Φ is flat (0) below -9 and (1) above 9 in FastNormal
-        long high = sortable(10.0);
-        for (int k = 0; k < levels; k++) {
-            if (f.applyAsInt(-10.0) >= k) {
-                t[k] = Double.NEGATIVE_INFINITY;
-            } else if (f.applyAsInt(10.0) < k) {
-                t[k] = Double.POSITIVE_INFINITY;
-            } else {
-                long lo = low; // f < k
-                long hi = high; // f >= k
-                while (Long.compareUnsigned(hi - lo, 1) > 0) { // the gap can exceed Long.MAX_VALUE: unsigned
-                    long mid = lo + ((hi - lo) >>> 1);
-                    if (f.applyAsInt(fromSortable(mid)) >= k) {
-                        hi = mid;
-                    } else {
-                        lo = mid;
-                    }
-                }
-                t[k] = fromSortable(hi);
-            }
-        }
-        return t;
+        return StepThresholds.of(levels, f, -10.0, 10.0);
     }
 
     /** The threshold of a two-level step function: z at or above it gives 1. */
     static double threshold(DoubleToIntFunction f) {
         return thresholds(2, f)[1];
-    }
-
-    /** A double's bits as a long that orders like the double (-0.0 just below 0.0). */
-    static long sortable(double d) {
-        long bits = Double.doubleToRawLongBits(d);
-        return bits >= 0 ? bits : bits ^ Long.MAX_VALUE;
-    }
-
-    private static double fromSortable(long v) {
-        return Double.longBitsToDouble(v >= 0 ? v : v ^ Long.MAX_VALUE);
     }
 
     /** Labels of a chunk: -1 when missing, else -1 plus the number of label thresholds at or below the score. */

@@ -1,5 +1,6 @@
 package dev.doppel.generate;
 
+import dev.doppel.stats.StepThresholds;
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 
@@ -68,7 +69,7 @@ final class StratifiedUniforms {
         int bits = 32 - Integer.numberOfLeadingZeros(Math.max(1, m - 1));
         long mask = (1L << bits) - 1;
         for (int r = 0; r < m; r++) {
-            keys[r] = RowSampler.sortable(w[r]) & ~mask | r; // order-preserving bits, index in the low bits
+            keys[r] = StepThresholds.sortable(w[r]) & ~mask | r; // order-preserving bits, index in the low bits
         }
         Arrays.sort(keys, 0, m); // signed order of the keys is the order of w (to about 1e-12 of w)
         for (int k = 0; k < m; k++) {

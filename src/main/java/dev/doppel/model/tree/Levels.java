@@ -5,6 +5,7 @@ import dev.doppel.model.ColumnModel;
 import dev.doppel.model.FastNormal;
 import dev.doppel.model.NumericColumn;
 import dev.doppel.model.QuantileMarginal;
+import dev.doppel.stats.StepThresholds;
 import java.util.Arrays;
 import java.util.List;
 
@@ -58,29 +59,12 @@ public final class Levels {
      * ({@link #ofNumber(NumericColumn, double)}) is at least b + 2, for b from 0 to {@value #PREDICTOR_BINS} − 2
      * (+∞ when no value reaches it). The level is a non-decreasing function of the value (the cdf is), so it is
      * 1 + the number of cuts at or below the value: {@link #ofNumber(double[], double)} finds it with five comparisons
-     * instead of two reads of the cdf. Each cut is found by bisection over the doubles in their order.
+     * instead of two reads of the cdf ({@link StepThresholds}).
      */
     public static double[] cuts(NumericColumn column) {
-        double[] cuts = new double[PREDICTOR_BINS - 1];
-        for (int b = 0; b < cuts.length; b++) {
-            int wanted = b + 2;
-            long lo = sortable(-Double.MAX_VALUE);
-            long hi = sortable(Double.MAX_VALUE);
-            if (ofNumber(column, Double.MAX_VALUE) < wanted) {
-                cuts[b] = Double.POSITIVE_INFINITY;
-                continue;
-            }
-            while (lo < hi) { // least position whose level reaches `wanted`
-                long mid = (lo >> 1) + (hi >> 1) + (lo & hi & 1);
-                if (ofNumber(column, fromSortable(mid)) >= wanted) {
-                    hi = mid;
-                } else {
-                    lo = mid + 1;
-                }
-            }
-            cuts[b] = fromSortable(lo);
-        }
-        return cuts;
+        double[] steps = StepThresholds.of(PREDICTOR_BINS + 1, x -> ofNumber(column, x), -Double.MAX_VALUE,
+                Double.MAX_VALUE);
+        return Arrays.copyOfRange(steps, 2, PREDICTOR_BINS + 1);
     }
 
     /** The predictor level of a numeric value (NaN = missing) from its column's {@link #cuts}. */
@@ -99,16 +83,6 @@ public final class Levels {
             }
         }
         return 1 + lo;
-    }
-
-    /** A long in the order of the doubles (−0.0 just below 0.0). */
-    private static long sortable(double x) {
-        long bits = Double.doubleToRawLongBits(x);
-        return bits ^ ((bits >> 63) & Long.MAX_VALUE);
-    }
-
-    private static double fromSortable(long key) {
-        return Double.longBitsToDouble(key ^ ((key >> 63) & Long.MAX_VALUE));
     }
 
     /** The quantile score of a value under a marginal: the mid-point of the cdf's step at it. */
