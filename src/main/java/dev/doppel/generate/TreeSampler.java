@@ -578,47 +578,17 @@ final class TreeSampler {
      */
     private void orthogonal(double[] e, CompiledLeaf leaf, int[] rows, int m, int[][] levels) {
         int[] regressors = leaf.regressors();
-        double[][] basis = new double[regressors.length][];
-        double[] norm = new double[regressors.length];
-        double eMean = 0;
-        for (int i = 0; i < m; i++) {
-            eMean += e[i];
-        }
-        eMean /= m;
-        for (int i = 0; i < m; i++) {
-            e[i] -= eMean;
-        }
+        double[][] columns = new double[regressors.length + 1][]; // the regressors' scores, then e
         for (int j = 0; j < regressors.length; j++) {
             int c = regressors[j];
             double[] x = new double[m];
-            double mean = 0;
             for (int i = 0; i < m; i++) {
                 x[i] = levelScores[c][levels[c][rows[i]]];
-                mean += x[i];
             }
-            mean /= m;
-            for (int i = 0; i < m; i++) {
-                x[i] -= mean;
-            }
-            for (int p = 0; p < j; p++) {
-                if (norm[p] > 0) {
-                    Orthonormal.subtract(x, basis[p], Orthonormal.dot(x, basis[p], m) / norm[p], m);
-                }
-            }
-            double squares = Orthonormal.dot(x, x, m);
-            norm[j] = squares > 1e-9 * m ? squares : 0; // a regressor constant over these rows: nothing to remove
-            basis[j] = x;
-            if (norm[j] > 0) {
-                Orthonormal.subtract(e, x, Orthonormal.dot(e, x, m) / norm[j], m);
-            }
+            columns[j] = x;
         }
-        double squares = Orthonormal.dot(e, e, m);
-        if (squares > 0) {
-            double scale = Math.sqrt(m / squares);
-            for (int i = 0; i < m; i++) {
-                e[i] *= scale;
-            }
-        }
+        columns[regressors.length] = e;
+        Orthonormal.columns(columns, columns.length, m);
     }
 
     /** Stores a number drawn for a row, and its level when the column is a predictor. */
